@@ -228,7 +228,26 @@ public final class TransactionLayer implements InboundMessageHandler {
         if (request.isCancel()) {
             onCancel(request, (ServerNonInviteTransaction) transaction);
         } else {
+            deliver(request, transaction);
+        }
+    }
+
+    private void deliver(SipRequest request, ServerTransaction transaction) {
+        try {
             user.onRequest(request, transaction);
+        } catch (RuntimeException failure) {
+            LOG.log(System.Logger.Level.ERROR, "VXTXN-009 transaction user failed on " + describe(request)
+                    + "; answering 500", failure);
+            if (!transaction.hasFinalResponse() && !transaction.isTerminated()) {
+                SipResponse error = SipResponse.replyTo(request, 500)
+                        .to(request.to().tag().isPresent() ? request.to() : request.to().withTag(SipIdGenerator.newTag()))
+                        .build();
+                try {
+                    transaction.respond(error);
+                } catch (TransactionException raced) {
+                    // the TU answered on another thread in the meantime: its answer stands
+                }
+            }
         }
     }
 
