@@ -113,10 +113,16 @@ public final class SipTransportLayer implements MessageSender {
      * @param handler       gets every well-formed inbound message, on an event loop thread
      */
     public SipTransportLayer(TransportConfig config, ThreadFactory threadFactory, InboundMessageHandler handler) {
+        this(config, threadFactory, handler, IoTransport.select(config.ioUringEnabled()));
+    }
+
+    /** With a given I/O mechanism, so that tests can run NIO where epoll is available. */
+    SipTransportLayer(TransportConfig config, ThreadFactory threadFactory, InboundMessageHandler handler,
+            IoTransport ioTransport) {
         this.config = Objects.requireNonNull(config, "config");
         this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
         Objects.requireNonNull(handler, "handler");
-        this.ioTransport = IoTransport.select(config.ioUringEnabled());
+        this.ioTransport = Objects.requireNonNull(ioTransport, "ioTransport");
         this.processor = new InboundMessageProcessor(new SipParser(config.sipLimits()), handler, counters);
         this.connections = new ConnectionTable(config.maxConnections());
         this.udpHandler = new UdpDatagramHandler(processor);

@@ -35,6 +35,11 @@ abstract class TransportContractTest {
 
     abstract TestPeer newPeer(InetSocketAddress server) throws Exception;
 
+    /** The I/O mechanism to run on; by default the one the layer selects itself. */
+    IoTransport ioTransport() {
+        return IoTransport.select(false);
+    }
+
     @BeforeEach
     void startLayer() {
         assumeTrue(!(loopback() instanceof java.net.Inet6Address) || Loopback.ipv6Available(), "::1 cannot be bound here");
@@ -42,7 +47,7 @@ abstract class TransportContractTest {
                 .listen(new ListenPoint(transport(), new InetSocketAddress(loopback(), 0)))
                 .eventLoopThreads(1)
                 .build();
-        layer = new SipTransportLayer(config, new TrackingThreadFactory(), delivered);
+        layer = new SipTransportLayer(config, new TrackingThreadFactory(), delivered, ioTransport());
         layer.start();
         server = layer.boundListenPoints().get(0).address();
     }
@@ -122,6 +127,53 @@ abstract class TransportContractTest {
             assertEquals("resp-1", SipTexts.header(reply, "Call-ID"));
             assertEquals(transport(), sentOn.transport());
             assertEquals(peer.localAddress(), sentOn.remote());
+        }
+    }
+
+    @Test
+    void requestSentToThePeerArrivesFromTheListener() throws Exception {
+        try (TestPeer peer = newPeer(server)) {
+            // Over TCP the layer then reuses the peer's connection instead of connecting to it.
+            peer.send(SipTexts.bytes(SipTexts.options(peer.transportToken(), "client.test", "", "hello")));
+            Flow inbound = delivered.next().flow();
+            SipRequest request = SipTexts.request(SipTexts.options(transport().viaToken(), Loopback.sentBy(server),
+                    ";rport", "outbound"));
+
+            Flow flow = layer.sendRequest(request, new Target(transport(), peer.localAddress())).get(10, TimeUnit.SECONDS);
+
+            assertEquals("outbound", SipTexts.header(peer.receive(), "Call-ID"));
+            assertEquals(inbound, flow);
+        }
+    }
+
+    @Test
+    void failingHandlerLosesOnlyItsMessage() throws Exception {
+        layer.stop(Duration.ofSeconds(10));
+        DeliveryQueue afterFailure = new DeliveryQueue();
+        InboundMessageHandler failsOnce = new InboundMessageHandler() {
+            private boolean failed;
+
+            @Override
+            public void onMessage(io.voxplane.sip.SipMessage message, Flow flow) {
+                if (!failed) {
+                    failed = true;
+                    throw new IllegalStateException("handler bug");
+                }
+                afterFailure.onMessage(message, flow);
+            }
+        };
+        layer = new SipTransportLayer(TransportConfig.builder()
+                .listen(new ListenPoint(transport(), new InetSocketAddress(loopback(), 0)))
+                .eventLoopThreads(1)
+                .build(), new TrackingThreadFactory(), failsOnce, ioTransport());
+        layer.start();
+        server = layer.boundListenPoints().get(0).address();
+        try (TestPeer peer = newPeer(server)) {
+            peer.send(SipTexts.bytes(SipTexts.options(peer.transportToken(), "client.test", "", "lost")));
+            peer.send(SipTexts.bytes(SipTexts.options(peer.transportToken(), "client.test", "", "kept")));
+
+            assertEquals("kept", afterFailure.next().message().callId());
+            assertEquals(1, layer.statistics().dropped());
         }
     }
 

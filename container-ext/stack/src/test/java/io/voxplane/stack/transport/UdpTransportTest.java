@@ -175,6 +175,29 @@ class UdpTransportTest {
         }
     }
 
+    @Test
+    void responsesNotForUsAreDiscardedWhenConfigured() throws Exception {
+        layer.stop(Duration.ofSeconds(10));
+        layer = new SipTransportLayer(TransportConfig.builder()
+                .listen(ListenPoint.udp(new InetSocketAddress(Loopback.ipv4(), 0)))
+                .discardUnmatchedResponses(true)
+                .sentByHost("sip.voxplane.test")
+                .eventLoopThreads(1)
+                .build(), new TrackingThreadFactory(), delivered);
+        layer.start();
+        udp = layer.boundListenPoints().get(0).address();
+        try (UdpTestPeer peer = new UdpTestPeer(Loopback.ipv4(), udp)) {
+            peer.send(SipTexts.bytes(response("SIP/2.0/UDP elsewhere.test:5060;branch=z9hG4bK-x", "stray")));
+            peer.send(SipTexts.bytes(response("SIP/2.0/UDP " + Loopback.sentBy(udp) + ";branch=z9hG4bK-y", "ours-1")));
+            peer.send(SipTexts.bytes(response("SIP/2.0/UDP sip.voxplane.test:" + udp.getPort() + ";branch=z9hG4bK-z",
+                    "ours-2")));
+
+            assertEquals("ours-1", delivered.next().message().callId());
+            assertEquals("ours-2", delivered.next().message().callId());
+            assertEquals(1, layer.statistics().dropped());
+        }
+    }
+
     private static String response(String via, String callId) {
         return "SIP/2.0 200 OK\r\n"
                 + "Via: " + via + "\r\n"
