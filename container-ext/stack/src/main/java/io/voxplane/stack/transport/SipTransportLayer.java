@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
@@ -163,11 +164,12 @@ public final class SipTransportLayer implements MessageSender {
                 : Runtime.getRuntime().availableProcessors();
         group = new MultiThreadIoEventLoopGroup(threads, threadFactory, ioTransport.ioHandlerFactory());
         state = State.RUNNING;
+        int udpSocketsPerListenPoint = config.udpReusePort() && ioTransport == IoTransport.EPOLL ? threads : 1;
         List<ListenPoint> bound = new ArrayList<>();
         try {
             for (ListenPoint point : config.listenPoints()) {
                 Channel channel = switch (point.transport()) {
-                    case UDP -> bindUdp(point);
+                    case UDP -> bindUdp(point, udpSocketsPerListenPoint);
                     case TCP -> bindTcp(point);
                 };
                 bound.add(new ListenPoint(point.transport(), (InetSocketAddress) channel.localAddress()));
@@ -181,7 +183,7 @@ public final class SipTransportLayer implements MessageSender {
             processor.discardResponsesNotMatching(new SentByMatcher(bound, config.sentByHosts()));
         }
         LOG.log(Level.INFO, () -> "SIP transport running on " + ioTransport + " with " + threads
-                + " event loop threads, listening on "
+                + " event loop threads, " + udpSocketsPerListenPoint + " socket(s) per UDP listen point, listening on "
                 + bound.stream().map(ListenPoint::toString).collect(Collectors.joining(", ")));
     }
 
@@ -296,19 +298,33 @@ public final class SipTransportLayer implements MessageSender {
         return sendUdp(wire, destination.get(), udpChannelBoundTo(requestFlow.local()));
     }
 
-    private Channel bindUdp(ListenPoint point) {
+    /**
+     * Binds a UDP listen point: one socket, or with {@link TransportConfig#udpReusePort()} on
+     * epoll one socket per event loop on the same address and port.
+     */
+    private Channel bindUdp(ListenPoint point, int sockets) {
         InetSocketAddress address = point.address();
         ChannelFactory<DatagramChannel> factory = () -> ioTransport.newDatagramChannel(familyOf(address));
-        ChannelFuture bind = new Bootstrap()
+        Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channelFactory(factory)
                 .option(ChannelOption.SO_RCVBUF, config.udpReceiveBufferSize())
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(config.udpMaxDatagramSize()))
-                .handler(udpHandler)
-                .bind(address);
-        awaitBound(bind, point);
-        udpChannels.add((DatagramChannel) bind.channel());
-        return bind.channel();
+                .handler(udpHandler);
+        if (sockets > 1) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        ChannelFuture first = bootstrap.bind(address);
+        awaitBound(first, point);
+        udpChannels.add((DatagramChannel) first.channel());
+        // Port 0 was resolved by the first bind: the others join that port.
+        InetSocketAddress bound = (InetSocketAddress) first.channel().localAddress();
+        for (int i = 1; i < sockets; i++) {
+            ChannelFuture next = bootstrap.bind(bound);
+            awaitBound(next, point);
+            udpChannels.add((DatagramChannel) next.channel());
+        }
+        return first.channel();
     }
 
     private Channel bindTcp(ListenPoint point) {
@@ -457,31 +473,42 @@ public final class SipTransportLayer implements MessageSender {
         return fresh;
     }
 
+    /** A UDP socket of the remote's address family (else any), preferring one on the calling event loop. */
     private DatagramChannel udpChannelFor(InetSocketAddress remote) {
         boolean ipv6 = remote.getAddress() instanceof Inet6Address;
-        DatagramChannel fallback = null;
+        DatagramChannel sameFamily = null;
+        DatagramChannel any = null;
         for (DatagramChannel channel : udpChannels) {
             InetSocketAddress local = channel.localAddress();
             if (local == null) {
                 continue;
             }
             if ((local.getAddress() instanceof Inet6Address) == ipv6) {
-                return channel;
+                if (channel.eventLoop().inEventLoop()) {
+                    return channel;
+                }
+                sameFamily = sameFamily == null ? channel : sameFamily;
             }
-            if (fallback == null) {
-                fallback = channel;
-            }
+            any = any == null ? channel : any;
         }
-        return fallback;
+        return sameFamily != null ? sameFamily : any;
     }
 
+    /**
+     * The UDP socket bound to {@code local}; with several (SO_REUSEPORT) the one on the calling
+     * event loop, so that a response written from the handler needs no hop to another thread.
+     */
     private DatagramChannel udpChannelBoundTo(InetSocketAddress local) {
+        DatagramChannel match = null;
         for (DatagramChannel channel : udpChannels) {
             if (local.equals(channel.localAddress())) {
-                return channel;
+                if (channel.eventLoop().inEventLoop()) {
+                    return channel;
+                }
+                match = match == null ? channel : match;
             }
         }
-        return null;
+        return match;
     }
 
     private static SipRequest withTopViaTransport(SipRequest request, TransportType transport) {

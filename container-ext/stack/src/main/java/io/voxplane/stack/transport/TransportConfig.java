@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param udpMaxRequestSize         largest request sent over UDP before switching to TCP (s18.1.1)
  * @param udpMaxDatagramSize        largest datagram read; longer ones are truncated by the kernel
  * @param udpReceiveBufferSize      SO_RCVBUF of UDP sockets in bytes
+ * @param udpReusePort              on epoll, one UDP socket per event loop on each UDP listen point
+ *                                  (SO_REUSEPORT), so that every loop reads datagrams
  * @param tcpReceiveBufferSize      SO_RCVBUF of TCP sockets in bytes; 0 keeps the system default
  * @param tcpIdleTimeout            a TCP connection with no traffic for this long is closed
  * @param tcpConnectTimeout         how long an outgoing TCP connect may take
@@ -33,6 +35,7 @@ public record TransportConfig(
         int udpMaxRequestSize,
         int udpMaxDatagramSize,
         int udpReceiveBufferSize,
+        boolean udpReusePort,
         int tcpReceiveBufferSize,
         Duration tcpIdleTimeout,
         Duration tcpConnectTimeout,
@@ -73,6 +76,14 @@ public record TransportConfig(
      * Key {@code voxplane.transport.udp.receive-buffer-size}.
      */
     public static final int DEFAULT_UDP_RECEIVE_BUFFER_SIZE = 4 * 1024 * 1024;
+
+    /**
+     * On: with one UDP socket a single event loop reads every datagram, however many cores there
+     * are; SO_REUSEPORT lets the kernel spread peers (by address hash, so each peer stays on one
+     * loop and its messages in order) over one socket per loop. Only used with epoll.
+     * Key {@code voxplane.transport.udp.reuse-port}.
+     */
+    public static final boolean DEFAULT_UDP_REUSE_PORT = true;
 
     /**
      * 0 keeps the kernel's autotuned TCP receive buffer, which adapts per connection better than
@@ -144,6 +155,7 @@ public record TransportConfig(
         b.udpMaxRequestSize = udpMaxRequestSize;
         b.udpMaxDatagramSize = udpMaxDatagramSize;
         b.udpReceiveBufferSize = udpReceiveBufferSize;
+        b.udpReusePort = udpReusePort;
         b.tcpReceiveBufferSize = tcpReceiveBufferSize;
         b.tcpIdleTimeout = tcpIdleTimeout;
         b.tcpConnectTimeout = tcpConnectTimeout;
@@ -168,6 +180,7 @@ public record TransportConfig(
         private int udpMaxRequestSize = DEFAULT_UDP_MAX_REQUEST_SIZE;
         private int udpMaxDatagramSize = DEFAULT_UDP_MAX_DATAGRAM_SIZE;
         private int udpReceiveBufferSize = DEFAULT_UDP_RECEIVE_BUFFER_SIZE;
+        private boolean udpReusePort = DEFAULT_UDP_REUSE_PORT;
         private int tcpReceiveBufferSize = DEFAULT_TCP_RECEIVE_BUFFER_SIZE;
         private Duration tcpIdleTimeout = DEFAULT_TCP_IDLE_TIMEOUT;
         private Duration tcpConnectTimeout = DEFAULT_TCP_CONNECT_TIMEOUT;
@@ -209,6 +222,11 @@ public record TransportConfig(
             return this;
         }
 
+        public Builder udpReusePort(boolean reusePort) {
+            this.udpReusePort = reusePort;
+            return this;
+        }
+
         public Builder tcpReceiveBufferSize(int bytes) {
             this.tcpReceiveBufferSize = bytes;
             return this;
@@ -246,7 +264,7 @@ public record TransportConfig(
 
         public TransportConfig build() {
             return new TransportConfig(listenPoints, eventLoopThreads, ioUringEnabled, udpMaxRequestSize,
-                    udpMaxDatagramSize, udpReceiveBufferSize, tcpReceiveBufferSize, tcpIdleTimeout,
+                    udpMaxDatagramSize, udpReceiveBufferSize, udpReusePort, tcpReceiveBufferSize, tcpIdleTimeout,
                     tcpConnectTimeout, maxConnections, sipLimits, discardUnmatchedResponses, sentByHosts);
         }
     }

@@ -198,6 +198,46 @@ class UdpTransportTest {
         }
     }
 
+    @Test
+    void reusePortListenerServesManyPeersFromEveryLoopAndFreesItsPort() throws Exception {
+        layer.stop(Duration.ofSeconds(10));
+        TrackingThreadFactory threads = new TrackingThreadFactory();
+        java.util.Set<String> deliveringThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        layer = new SipTransportLayer(TransportConfig.builder()
+                .listen(ListenPoint.udp(new InetSocketAddress(Loopback.ipv4(), 0)))
+                .udpReusePort(true)
+                .eventLoopThreads(2)
+                .build(), threads, (message, flow) -> {
+                    deliveringThreads.add(Thread.currentThread().getName());
+                    delivered.onMessage(message, flow);
+                });
+        layer.start();
+        udp = layer.boundListenPoints().get(0).address();
+        int peers = 32;
+        for (int i = 0; i < peers; i++) {
+            try (UdpTestPeer peer = new UdpTestPeer(Loopback.ipv4(), udp)) {
+                peer.send(SipTexts.bytes(SipTexts.options("UDP", "client.test", ";rport", "peer-" + i)));
+                DeliveryQueue.Delivery d = delivered.next();
+                assertEquals("peer-" + i, d.message().callId());
+                assertEquals(udp, d.flow().local());
+                layer.sendResponse(SipResponse.replyTo((SipRequest) d.message(), 200).build(), d.flow())
+                        .get(10, TimeUnit.SECONDS);
+                DatagramPacket reply = peer.receivePacket();
+                assertEquals(udp, reply.getSocketAddress());
+            }
+        }
+        if (layer.ioTransport() == IoTransport.EPOLL) {
+            // 32 source ports hashed over two sockets: both loops read (a 2^-31 chance of all on one).
+            assertEquals(2, deliveringThreads.size(), deliveringThreads.toString());
+        }
+
+        assertTrue(layer.stop(Duration.ofSeconds(10)));
+        assertTrue(threads.awaitAllEnded(Duration.ofSeconds(10)));
+        try (java.net.DatagramSocket rebind = new java.net.DatagramSocket(udp)) {
+            assertEquals(udp, rebind.getLocalSocketAddress());
+        }
+    }
+
     private static String response(String via, String callId) {
         return "SIP/2.0 200 OK\r\n"
                 + "Via: " + via + "\r\n"
