@@ -174,7 +174,8 @@ public final class SipTransportLayer implements MessageSender {
                 };
                 bound.add(new ListenPoint(point.transport(), (InetSocketAddress) channel.localAddress()));
             }
-        } catch (TransportException e) {
+        } catch (RuntimeException e) {
+            // A listen point that cannot bind (or whose socket cannot be made) leaves nothing running.
             stop(BIND_TIMEOUT);
             throw e;
         }

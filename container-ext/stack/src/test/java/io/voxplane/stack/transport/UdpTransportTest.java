@@ -238,6 +238,26 @@ class UdpTransportTest {
         }
     }
 
+    @Test
+    void requestOverTheSizeLimitIsAnsweredWith413() throws Exception {
+        layer.stop(Duration.ofSeconds(10));
+        layer = new SipTransportLayer(TransportConfig.builder()
+                .listen(ListenPoint.udp(new InetSocketAddress(Loopback.ipv4(), 0)))
+                .sipLimits(io.voxplane.sip.SipLimits.defaults().withMaxMessageSize(2000))
+                .eventLoopThreads(1)
+                .build(), new TrackingThreadFactory(), delivered);
+        layer.start();
+        udp = layer.boundListenPoints().get(0).address();
+        try (UdpTestPeer peer = new UdpTestPeer(Loopback.ipv4(), udp)) {
+            peer.send(SipTexts.bytes(SipTexts.message("UDP", "client.test", "too-big", 3000)));
+
+            String reply = peer.receive();
+            assertTrue(reply.startsWith("SIP/2.0 413 "), reply);
+            peer.send(SipTexts.bytes(SipTexts.options("UDP", "client.test", "", "small")));
+            assertEquals("small", delivered.next().message().callId());
+        }
+    }
+
     private static String response(String via, String callId) {
         return "SIP/2.0 200 OK\r\n"
                 + "Via: " + via + "\r\n"
