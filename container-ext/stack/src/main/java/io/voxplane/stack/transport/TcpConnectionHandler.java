@@ -151,8 +151,8 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
                 }
                 continue;
             }
+            unframed.keepLast(framer.buffered());
             if (message == null) {
-                unframed.keepLast(framer.buffered());
                 return;
             }
             try {

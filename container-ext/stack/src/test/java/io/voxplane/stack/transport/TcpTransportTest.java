@@ -157,6 +157,22 @@ class TcpTransportTest {
     }
 
     @Test
+    void badMessageAfterAGoodOneInTheSameSegmentIsAnsweredForItself() throws Exception {
+        start();
+        try (TcpTestPeer peer = TcpTestPeer.connect(Loopback.ipv4(), tcp)) {
+            String good = SipTexts.options("TCP", "client.test", "", "good");
+            String bad = SipTexts.options("TCP", "client.test", "", "bad").replace("Content-Length: 0", "Content-Length: 0\r\nContent-Length: 5");
+            peer.send(SipTexts.bytes(good + bad));
+
+            assertEquals("good", delivered.next().message().callId());
+            String reply = peer.receive();
+            assertTrue(reply.startsWith("SIP/2.0 400 "), reply);
+            assertEquals("bad", SipTexts.header(reply, "Call-ID"));
+            assertTrue(peer.closedByServer());
+        }
+    }
+
+    @Test
     void connectionsBeyondTheLimitAreClosed() throws Exception {
         start(TransportConfig.builder().maxConnections(1));
         try (TcpTestPeer first = TcpTestPeer.connect(Loopback.ipv4(), tcp);
