@@ -147,11 +147,19 @@ final class ValueParser {
 
     static List<Via> vias(String s) throws SipParseException {
         List<Via> out = new ArrayList<>(2);
-        vias(s, out);
+        vias(s, out, false);
         return out;
     }
 
     static void vias(String s, List<Via> out) throws SipParseException {
+        vias(s, out, false);
+    }
+
+    /**
+     * Parses a Via list; {@code anyVersion} accepts any protocol version (used only to answer a request
+     * with 505, s8.2.6.2, whose Via carries the unsupported version too).
+     */
+    static void vias(String s, List<Via> out, boolean anyVersion) throws SipParseException {
         int end = s.length();
         int p = 0;
         while (true) {
@@ -163,7 +171,7 @@ final class ValueParser {
             }
             p = expectSlash(s, t, end);
             t = tokenEnd(s, p, end);
-            if (t - p != 3 || !s.regionMatches(p, "2.0", 0, 3)) {
+            if (t == p || (!anyVersion && (t - p != 3 || !s.regionMatches(p, "2.0", 0, 3)))) {
                 throw error(SipErrorCode.BAD_VIA, "Via protocol version is not 2.0", p);
             }
             p = expectSlash(s, t, end);
