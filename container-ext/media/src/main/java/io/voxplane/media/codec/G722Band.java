@@ -1,0 +1,149 @@
+package io.voxplane.media.codec;
+
+/**
+ * The state of one G.722 sub-band ADPCM loop (ITU-T G.722 s3.6, blocks 3 and 4): the quantizer
+ * scale factor (log and linear) and the adaptive pole-zero predictor (two poles, six zeros).
+ * Encoder and decoder run the identical loop on the quantized difference signal, so they stay in
+ * step without side information.
+ *
+ * <p>Arithmetic follows the Recommendation's 16-bit fixed-point description, saturating where it
+ * saturates. Not thread-safe; owned by one encoder or decoder.
+ */
+final class G722Band {
+
+    /** Log scale factor adaptation weights, lower band, by 4-bit magnitude (block 3L, LOGSCL). */
+    private static final int[] LOW_LOG_WEIGHTS = {-60, -30, 58, 172, 334, 538, 1198, 3042};
+    /** Magnitude index of a 4-bit lower-band code (block 3L, RIL4 -> IL4). */
+    private static final int[] LOW_MAGNITUDE = {0, 7, 6, 5, 4, 3, 2, 1, 7, 6, 5, 4, 3, 2, 1, 0};
+    /** Log scale factor adaptation weights, higher band, by 2-bit magnitude (block 3H, LOGSCH). */
+    private static final int[] HIGH_LOG_WEIGHTS = {0, -214, 798};
+    /** Magnitude index of a 2-bit higher-band code (block 3H, IH2). */
+    private static final int[] HIGH_MAGNITUDE = {2, 1, 2, 1};
+    /** Antilog table for the scale factor (blocks 3L/3H, SCALEL/SCALEH): 2^(i/32) in Q11. */
+    private static final int[] ANTILOG = {
+        2048, 2093, 2139, 2186, 2233, 2282, 2332, 2383, 2435, 2489, 2543, 2599, 2656, 2714, 2774, 2834,
+        2896, 2960, 3025, 3091, 3158, 3228, 3298, 3371, 3444, 3520, 3597, 3676, 3756, 3838, 3922, 4008};
+
+    private final boolean lowBand;
+    private final int logScaleMax;
+    private final int scaleShift;
+
+    /** Log scale factor (nbl / nbh). */
+    private int logScale;
+    /** Linear scale factor (detl / deth). */
+    int scale;
+    /** Signal estimate (sl / sh): the predictor output used for the next sample. */
+    int estimate;
+    /** Zero-section output (szl / szh). */
+    private int zeroEstimate;
+    /** Pole coefficients a1, a2 (index 1, 2). */
+    private final int[] a = new int[3];
+    /** Zero coefficients b1..b6. */
+    private final int[] b = new int[7];
+    /** Quantized differences d(n)..d(n-6). */
+    private final int[] d = new int[7];
+    /** Partially reconstructed signals p(n)..p(n-2). */
+    private final int[] p = new int[3];
+    /** Reconstructed signals r(n)..r(n-2). */
+    private final int[] r = new int[3];
+
+    G722Band(boolean lowBand) {
+        this.lowBand = lowBand;
+        this.logScaleMax = lowBand ? 18432 : 22528;
+        this.scaleShift = lowBand ? 8 : 10;
+        reset();
+    }
+
+    void reset() {
+        logScale = 0;
+        scale = lowBand ? 32 : 8;
+        estimate = 0;
+        zeroEstimate = 0;
+        java.util.Arrays.fill(a, 0);
+        java.util.Arrays.fill(b, 0);
+        java.util.Arrays.fill(d, 0);
+        java.util.Arrays.fill(p, 0);
+        java.util.Arrays.fill(r, 0);
+    }
+
+    static int saturate(int v) {
+        return v > 32767 ? 32767 : (v < -32768 ? -32768 : v);
+    }
+
+    /**
+     * Adapts the scale factor to the code just sent or received (blocks 3L/3H: LOGSCL/LOGSCH then
+     * SCALEL/SCALEH).
+     *
+     * @param magnitudeCode the 4-bit lower-band code (lower band) or the 2-bit code (higher band)
+     */
+    void adaptScale(int magnitudeCode) {
+        int weight = lowBand
+                ? LOW_LOG_WEIGHTS[LOW_MAGNITUDE[magnitudeCode]]
+                : HIGH_LOG_WEIGHTS[HIGH_MAGNITUDE[magnitudeCode]];
+        int nb = ((logScale * 127) >> 7) + weight;
+        logScale = nb < 0 ? 0 : Math.min(nb, logScaleMax);
+        int mantissa = ANTILOG[(logScale >> 6) & 31];
+        int shift = scaleShift - (logScale >> 11);
+        int linear = shift < 0 ? mantissa << -shift : mantissa >> shift;
+        scale = linear << 2;
+    }
+
+    /**
+     * Runs the adaptive predictor (block 4: RECONS, PARREC, UPPOL2, UPPOL1, UPZERO, DELAYA,
+     * FILTEP, FILTEZ, PREDIC) on the quantized difference {@code dq} and leaves the next signal
+     * estimate in {@link #estimate}.
+     */
+    void predict(int dq) {
+        // RECONS, PARREC
+        r[0] = saturate(estimate + dq);
+        p[0] = saturate(zeroEstimate + dq);
+
+        // UPPOL2: second pole coefficient
+        int sg0 = p[0] >> 15;
+        int sg1 = p[1] >> 15;
+        int sg2 = p[2] >> 15;
+        int wd1 = saturate(a[1] << 2);
+        int wd2 = sg0 == sg1 ? -wd1 : wd1;
+        if (wd2 > 32767) {
+            wd2 = 32767;
+        }
+        int apl2 = (wd2 >> 7) + (sg0 == sg2 ? 128 : -128) + ((a[2] * 32512) >> 15);
+        apl2 = Math.max(-12288, Math.min(12288, apl2));
+
+        // UPPOL1: first pole coefficient, bounded by the new second one
+        int apl1 = saturate((sg0 == sg1 ? 192 : -192) + ((a[1] * 32640) >> 15));
+        int limit = saturate(15360 - apl2);
+        apl1 = Math.max(-limit, Math.min(limit, apl1));
+
+        // UPZERO and DELAYA for the zero section
+        int step = dq == 0 ? 0 : 128;
+        int sgd = dq >> 15;
+        for (int i = 6; i > 0; i--) {
+            int signed = (d[i] >> 15) == sgd ? step : -step;
+            b[i] = saturate(signed + ((b[i] * 32640) >> 15));
+            d[i] = d[i - 1];
+        }
+        d[1] = dq;
+        a[1] = apl1;
+        a[2] = apl2;
+        r[2] = r[1];
+        r[1] = r[0];
+        p[2] = p[1];
+        p[1] = p[0];
+
+        // FILTEP
+        int pole1 = (a[1] * saturate(r[1] + r[1])) >> 15;
+        int pole2 = (a[2] * saturate(r[2] + r[2])) >> 15;
+        int sp = saturate(pole1 + pole2);
+
+        // FILTEZ
+        int sz = 0;
+        for (int i = 1; i <= 6; i++) {
+            sz += (b[i] * saturate(d[i] + d[i])) >> 15;
+        }
+        zeroEstimate = saturate(sz);
+
+        // PREDIC
+        estimate = saturate(sp + zeroEstimate);
+    }
+}
