@@ -204,6 +204,26 @@ public final class Sipp {
             return process.isAlive();
         }
 
+        /**
+         * Waits, bounded, until SIPp listens on {@code port} (read from /proc/net, so the check
+         * neither takes the port nor sends SIPp anything it would count as an unexpected message).
+         */
+        public void awaitBound(int port, boolean tcp, Duration bound) {
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (!listening(port, tcp)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("SIPp did not bind port " + port + " within " + bound
+                            + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")"));
+                }
+                try {
+                    process.waitFor(20, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
         /** Waits (bounded) for SIPp to end by itself, else stops it, and returns its statistics. */
         public Result awaitOrStop(Duration bound) {
             try {
@@ -234,6 +254,25 @@ public final class Sipp {
                 stop();
             }
         }
+    }
+
+    /** True when a socket on this machine listens on {@code port} (TCP: state LISTEN). */
+    static boolean listening(int port, boolean tcp) {
+        String hexPort = String.format(":%04X ", port);
+        for (String table : tcp ? new String[] {"/proc/net/tcp", "/proc/net/tcp6"}
+                                : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length > 3 && (fields[1] + " ").endsWith(hexPort) && (!tcp || fields[3].equals("0A"))) {
+                        return true;
+                    }
+                }
+            } catch (IOException missing) {
+                // no such table (e.g. IPv6 disabled): look in the next one
+            }
+        }
+        return false;
     }
 
     /** A UDP and TCP port on 127.0.0.1 that was free a moment ago (for a SIPp uas). */
