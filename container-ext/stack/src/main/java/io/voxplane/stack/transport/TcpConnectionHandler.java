@@ -90,7 +90,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (!table.register(this)) {
             counters.connectionsRejected.increment();
-            LOG.log(Level.WARNING, () -> TransportErrors.format(TransportErrors.TOO_MANY_CONNECTIONS,
+            LOG.log(Level.WARNING, () -> TransportErrorCode.TOO_MANY_CONNECTIONS.format(
                     "closing TCP connection with " + channel.remoteAddress() + ": connection limit reached"));
             channel.close();
             return false;

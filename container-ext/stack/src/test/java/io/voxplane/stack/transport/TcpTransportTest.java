@@ -244,7 +244,8 @@ class TcpTransportTest {
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> sent.get(10, TimeUnit.SECONDS));
         assertInstanceOf(TransportException.class, e.getCause());
-        assertTrue(e.getCause().getMessage().contains("VXTRN-003"), e.getCause().getMessage());
+        assertEquals(TransportErrorCode.CONNECT_FAILED, ((TransportException) e.getCause()).errorCode());
+        assertTrue(e.getCause().getMessage().startsWith("[VXTRN-003] cannot connect to 127.0.0.1:"), e.getCause().getMessage());
         assertEquals(1, layer.statistics().sendFailures());
     }
 }
