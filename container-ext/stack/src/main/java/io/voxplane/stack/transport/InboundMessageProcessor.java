@@ -74,7 +74,7 @@ final class InboundMessageProcessor {
         if (answer.isEmpty()) {
             counters.dropped.increment();
             LOG.log(Level.DEBUG, () -> "dropped unparseable input from " + flow.remote() + " on " + flow.transport()
-                    + ": " + e.errorCode() + " " + e.getMessage());
+                    + ": " + e.getMessage());
             return null;
         }
         return answer(answer.get(), e, channel, flow);

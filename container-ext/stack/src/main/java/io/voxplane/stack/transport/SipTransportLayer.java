@@ -263,8 +263,11 @@ public final class SipTransportLayer implements MessageSender {
         if (state != State.RUNNING) {
             return notRunning();
         }
-        byte[] wire = request.toBytes();
         InetSocketAddress remote = target.address();
+        if (remote.isUnresolved()) {
+            return failed(TransportErrorCode.UNRESOLVED_TARGET, "target " + remote + " is not resolved", null, null);
+        }
+        byte[] wire = request.toBytes();
         if (target.transport() == TransportType.UDP) {
             if (wire.length <= config.udpMaxRequestSize() || keepTransport) {
                 return sendUdp(wire, remote, null);

@@ -169,7 +169,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     private void loseFraming(ChannelFuture answer, SipParseException e) {
         framingLost = true;
         LOG.log(Level.DEBUG, () -> "closing TCP connection with " + channel.remoteAddress()
-                + ": framing lost (" + e.errorCode() + " " + e.getMessage() + ")");
+                + ": framing lost (" + e.getMessage() + ")");
         if (answer == null) {
             channel.close();
         } else {

@@ -23,7 +23,9 @@ public enum TransportErrorCode {
     /** The TCP connection limit is reached. */
     TOO_MANY_CONNECTIONS("VXTRN-008"),
     /** The inbound message handler threw; that message was lost. */
-    HANDLER_FAILED("VXTRN-009");
+    HANDLER_FAILED("VXTRN-009"),
+    /** A target address is unresolved: name resolution (RFC 3263) belongs before the transport. */
+    UNRESOLVED_TARGET("VXTRN-010");
 
     private final String code;
 

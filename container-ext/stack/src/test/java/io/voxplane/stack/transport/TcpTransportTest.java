@@ -231,6 +231,16 @@ class TcpTransportTest {
     }
 
     @Test
+    void unresolvedTargetFailsWithoutALookup() throws Exception {
+        start();
+        var sent = layer.sendRequest(SipTexts.request(SipTexts.options("TCP", "voxplane.test", "", "unresolved")),
+                new Target(TransportType.TCP, InetSocketAddress.createUnresolved("peer.test", 5060)));
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> sent.get(10, TimeUnit.SECONDS));
+        assertEquals(TransportErrorCode.UNRESOLVED_TARGET, ((TransportException) e.getCause()).errorCode());
+    }
+
+    @Test
     void refusedConnectFailsTheSendWithATransportException() throws Exception {
         start();
         InetSocketAddress closedPort;
