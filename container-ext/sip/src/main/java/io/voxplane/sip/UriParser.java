@@ -68,7 +68,6 @@ final class UriParser {
     /** {@code SIP-URI = "sip:" [ userinfo ] hostport uri-parameters [ headers ]}. */
     private static SipUri sipUri(String s, boolean secure, int p, int end, SipErrorCode code, ParamScan scan)
             throws SipParseException {
-        int schemeStart = p - (secure ? 5 : 4);
         String user = null;
         String password = null;
         int at = -1;
@@ -139,9 +138,8 @@ final class UriParser {
         if (p != end) {
             throw new SipParseException(code, "unexpected '" + printable(s.charAt(p)) + "' in SIP URI", p);
         }
-        return new SipUri(secure, user, password, host, port, params, headers,
-                s.regionMatches(schemeStart, secure ? "sips:" : "sip:", 0, secure ? 5 : 4)
-                        ? s.substring(schemeStart, end) : null);
+        // the wire form is computed on first use; only a Request-URI is always needed as text
+        return new SipUri(secure, user, password, host, port, params, headers, null);
     }
 
     /** {@code host = hostname / IPv4address / IPv6reference}; returns the end index. */

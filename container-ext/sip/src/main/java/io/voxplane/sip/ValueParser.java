@@ -54,7 +54,8 @@ final class ValueParser {
 
     /** The content of a quoted string with quoted-pairs resolved; p..q includes the quotes. */
     static String unquote(String s, int p, int q) {
-        if (s.indexOf('\\', p) < 0 || s.indexOf('\\', p) >= q) {
+        int bs = s.indexOf('\\', p + 1, q - 1);
+        if (bs < 0) {
             return s.substring(p + 1, q - 1);
         }
         StringBuilder sb = new StringBuilder(q - p);
@@ -555,6 +556,31 @@ final class ValueParser {
         }
     }
 
+    /** {@code token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="} up to the end (RFC 7235). */
+    private static boolean isToken68(String s, int p, int end) {
+        int e = end;
+        while (e > p && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+            e--;
+        }
+        int i = p;
+        while (i < e) {
+            char c = s.charAt(i);
+            if (Chars.isAlphaNum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i == p) {
+            return false;
+        }
+        while (i < e && s.charAt(i) == '=') {
+            i++;
+        }
+        // "name=value" is an auth-param, not token68: token68 has only trailing '='s
+        return i == e;
+    }
+
     /**
      * {@code challenge / credentials} (s25.1, RFC 7616): {@code scheme LWS auth-param *(COMMA auth-param)}
      * or {@code scheme LWS token68}. Quoted values are unquoted.
@@ -572,6 +598,13 @@ final class ValueParser {
             throw error(SipErrorCode.BAD_AUTH, "missing space after authentication scheme", p);
         }
         List<AuthValue.Param> params = new ArrayList<>(8);
+        if (p < end && isToken68(s, p, end)) {
+            int e = end;
+            while (e > p && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+                e--;
+            }
+            return new AuthValue(scheme, List.of(), s.substring(p, e));
+        }
         while (p < end) {
             int ns = p;
             q = tokenEnd(s, p, end);
