@@ -532,30 +532,6 @@ final class ValueParser {
         }
     }
 
-    /** {@code token *(COMMA token)} as used by Require, Supported, Allow... (s20.32, s20.37, s20.5). */
-    static void tokenList(String s, List<String> out) throws SipParseException {
-        int end = s.length();
-        int p = skipWs(s, 0, end);
-        if (p == end) {
-            return;
-        }
-        while (true) {
-            int q = tokenEnd(s, p, end);
-            if (q == p) {
-                throw error(SipErrorCode.BAD_TOKEN_LIST, "expected a token", p);
-            }
-            out.add(s.substring(p, q));
-            p = skipWs(s, q, end);
-            if (p >= end) {
-                return;
-            }
-            if (s.charAt(p) != ',') {
-                throw error(SipErrorCode.BAD_TOKEN_LIST, "expected ',' between tokens", p);
-            }
-            p = skipWs(s, p + 1, end);
-        }
-    }
-
     /** {@code token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="} up to the end (RFC 7235). */
     private static boolean isToken68(String s, int p, int end) {
         int e = end;
