@@ -62,8 +62,11 @@ final class ErrorResponses {
                 }
                 switch (c) {
                     case HeaderNames.VIA -> {
-                        ValueParser.vias(h.value());
-                        editor.add(c, h.value());
+                        List<Via> vias = new ArrayList<>(2);
+                        ValueParser.vias(h.value(), vias, true, new UriParser.ParamScan());
+                        for (Via v : vias) {
+                            editor.add(c, v.toString());
+                        }
                         via = true;
                     }
                     case HeaderNames.FROM -> {
@@ -108,7 +111,7 @@ final class ErrorResponses {
         try {
             HeaderBlock b = editor.build(false);
             return new SipResponse(status, reason, b, null);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             return null;
         }
     }

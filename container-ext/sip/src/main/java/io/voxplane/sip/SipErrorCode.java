@@ -57,14 +57,33 @@ public enum SipErrorCode {
     BAD_CONTENT_TYPE("VXSIP-024", 400, "Invalid Content-Type"),
     /** An Authorization / WWW-Authenticate style value is malformed (s20.7, s25.1 challenge/credentials). */
     BAD_AUTH("VXSIP-025", 400, "Invalid authentication header"),
-    /** A token list (Require, Supported, Allow...) contains a non-token (s20.32 ff). */
+    /** Reserved: token lists (Require, Supported, Allow...) are currently read leniently (s7.3.1). */
     BAD_TOKEN_LIST("VXSIP-026", 400, "Invalid token list"),
     /** A message arrives where a stream needs Content-Length and it has none (s18.3, s20.14). */
     MISSING_CONTENT_LENGTH("VXSIP-027", 400, "Missing Content-Length on stream"),
     /** A header value is longer than {@link SipLimits#maxHeaderValueLength()}. */
     VALUE_TOO_LONG("VXSIP-028", 400, "Header value too long"),
     /** The data is not a SIP message at all (empty, binary noise). Discarded. */
-    NOT_SIP("VXSIP-029", 0, "Not a SIP message");
+    NOT_SIP("VXSIP-029", 0, "Not a SIP message"),
+
+    // Element-level rejections of well-formed requests (RequestValidator).
+
+    /** Request-URI scheme not served by this element (s8.2.2.1, s16.3 step 2; RFC 4475 s3.3.2). */
+    UNSUPPORTED_URI_SCHEME("VXSIP-040", 416, null),
+    /** Require (UA) or Proxy-Require (proxy) lists option tags not supported (s8.2.2.3, s16.3 step 5). */
+    BAD_EXTENSION("VXSIP-041", 420, null),
+    /** Max-Forwards is 0 at a proxy (s16.3 step 3; RFC 4475 s3.3.11). */
+    TOO_MANY_HOPS("VXSIP-042", 483, null),
+    /** A UA does not know the method (s8.2.1; RFC 4475 s3.1.1.2, s3.1.1.5). */
+    METHOD_NOT_IMPLEMENTED("VXSIP-043", 501, null),
+    /** A UA knows the method but does not allow it (s8.2.1; RFC 4475 s3.3.7 for REGISTER). */
+    METHOD_NOT_ALLOWED("VXSIP-044", 405, null),
+    /** A UA cannot process the body's Content-Type or Content-Encoding (s8.2.3; RFC 4475 s3.3.6). */
+    UNSUPPORTED_MEDIA_TYPE("VXSIP-045", 415, null),
+    /** Accept excludes every body type the UA can answer with (s8.2.3, s21.4.7; RFC 4475 s3.3.15). */
+    NOT_ACCEPTABLE("VXSIP-046", 406, null),
+    /** A registrar got a To that is not a SIP or SIPS address of record (s10.3 step 5; RFC 4475 s3.3.4). */
+    BAD_ADDRESS_OF_RECORD("VXSIP-047", 400, "To is not a SIP or SIPS URI");
 
     private final String code;
     private final int statusCode;

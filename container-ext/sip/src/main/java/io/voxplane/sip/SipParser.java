@@ -218,14 +218,17 @@ public final class SipParser {
     }
 
     private static void checkMandatory(HeaderBlock b, boolean request) throws SipParseException {
-        String missing = b.vias.isEmpty() ? HeaderNames.VIA
-                : b.from == null ? HeaderNames.FROM
-                : b.to == null ? HeaderNames.TO
-                : b.callId == null ? HeaderNames.CALL_ID
-                : b.cseq == null ? HeaderNames.CSEQ : null;
+        StringBuilder missing = null;
+        String[] names = {HeaderNames.VIA, HeaderNames.FROM, HeaderNames.TO, HeaderNames.CALL_ID, HeaderNames.CSEQ};
+        boolean[] absent = {b.vias.isEmpty(), b.from == null, b.to == null, b.callId == null, b.cseq == null};
+        for (int i = 0; i < names.length; i++) {
+            if (absent[i]) {
+                missing = missing == null ? new StringBuilder(names[i]) : missing.append(", ").append(names[i]);
+            }
+        }
         if (missing != null) {
             throw SipParseException.named(SipErrorCode.MISSING_HEADER, "Missing " + missing,
-                    "mandatory header " + missing + " missing", -1);
+                    "mandatory header(s) missing: " + missing, -1);
         }
     }
 
@@ -237,7 +240,8 @@ public final class SipParser {
         try {
             uri = UriParser.parseUri(text, 0, text.length(), SipErrorCode.BAD_REQUEST_URI);
         } catch (SipParseException e) {
-            throw new SipParseException(SipErrorCode.BAD_REQUEST_URI, e.getMessage(), offset + Math.max(0, e.offset()));
+            throw new SipParseException(SipErrorCode.BAD_REQUEST_URI, "Request-URI '" + text + "': "
+                    + e.getMessage().substring(e.errorCode().length() + 1), offset + Math.max(0, e.offset()));
         }
         if (uri instanceof SipUri s && !s.headers().isEmpty()) {
             throw new SipParseException(SipErrorCode.BAD_REQUEST_URI,
@@ -301,6 +305,7 @@ public final class SipParser {
         private Header[] headers = new Header[24];
         private String[] canonical = new String[24];
         private int count;
+        private final String[] canonOut = new String[1];
 
         HeaderScan(SipLimits limits) {
             this.limits = limits;
@@ -367,9 +372,8 @@ public final class SipParser {
                 throw new SipParseException(SipErrorCode.TOO_MANY_HEADERS, "more than "
                         + limits.maxHeaderCount() + " header fields", p - base);
             }
-            String canon = KnownNames.lookup(data, p, ne);
-            String name = canon != null && KnownNames.exact(data, p, ne, canon) ? canon
-                    : new String(data, p, ne - p, StandardCharsets.ISO_8859_1);
+            String name = KnownNames.nameAsWritten(data, p, ne, canonOut);
+            String canon = canonOut[0];
             int vs = colon + 1;
             int ve = end;
             String value;
