@@ -324,4 +324,32 @@ class UserAgentCallTest {
 
         assertEquals(408, failed(call.answered()).status(), "Timer B = 64 * 50 ms");
     }
+
+    @Test
+    void overTcpTheContactSaysSoAndTheOkIsNotRetransmitted() {
+        InetSocketAddress carolAddress = new InetSocketAddress("127.0.0.1", 5064);
+        List<IncomingCall> carolCalls = new ArrayList<>();
+        UserAgent carol = new UserAgent(network.senderFor(carolAddress), timers,
+                UserAgentConfig.of("127.0.0.1", 5064, TransportType.TCP), call -> {
+                    carolCalls.add(call);
+                    call.answer("application/sdp", ANSWER);
+                });
+        network.attach(carolAddress, carol.inboundHandler());
+        UserAgent dave = new UserAgent(network.senderFor(new InetSocketAddress("127.0.0.1", 5065)), timers,
+                UserAgentConfig.of("127.0.0.1", 5065, TransportType.TCP), IncomingCallHandler.rejectAll());
+        network.attach(new InetSocketAddress("127.0.0.1", 5065), dave.inboundHandler());
+        network.lose(message -> message instanceof SipRequest r && r.isAck());
+
+        OutgoingCall call = dave.call(address("<sip:dave@127.0.0.1:5065>"), address("<sip:carol@127.0.0.1:5064;transport=tcp>"),
+                null, "application/sdp", OFFER);
+        network.deliverAll();
+        run(Duration.ofSeconds(5));
+
+        assertEquals("tcp", ((io.voxplane.sip.SipUri) network.requests(SipMethod.INVITE).get(0).contacts().get(0).uri())
+                .transport().orElseThrow());
+        assertEquals("TCP", network.requests(SipMethod.INVITE).get(0).topVia().transport());
+        assertEquals(200, completed(call.answered()).status());
+        assertEquals(1, network.responses(200, SipMethod.INVITE).size(), "reliable transport: no 2xx retransmission");
+        assertFalse(carolCalls.get(0).acknowledged().isDone());
+    }
 }
