@@ -25,6 +25,8 @@ import io.voxplane.stack.transport.Flow;
 import io.voxplane.stack.transport.InboundMessageHandler;
 import io.voxplane.stack.transport.MessageSender;
 import io.voxplane.stack.transport.Target;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +35,9 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * A small SIP user agent (RFC 3261 s8, s12-s15) over the transaction layer: places calls
  * ({@link #call}), receives them ({@link IncomingCallHandler}), answers OPTIONS with 200 and BYE
- * in a dialog with 200, and rejects what it does not handle (405 out of a dialog, 481 for an
- * unknown dialog, 500 for an out-of-order CSeq).
+ * in a dialog with 200, and rejects what it does not handle: 420 for any Require (s8.2.2.3),
+ * 415 for a non-SDP INVITE body (s8.2.3), 405 for other methods, 481 for an unknown dialog, 500
+ * for an out-of-order CSeq (s12.2.2).
  *
  * <p>Wiring: give it the transport's {@link MessageSender}, a {@link TimerService}, and plug
  * {@link #inboundHandler()} into the transport. It creates no threads.
@@ -201,11 +204,36 @@ public final class UserAgent {
         return builder;
     }
 
+    /** Option tags of Require this UA does not support: all of them, it supports no extension (s8.2.2.3). */
+    private static List<String> requiredExtensions(SipRequest request) {
+        List<String> tags = new ArrayList<>();
+        for (String value : request.headerValues("Require")) {
+            for (String tag : value.split(",")) {
+                if (!tag.isBlank()) {
+                    tags.add(tag.trim());
+                }
+            }
+        }
+        return tags;
+    }
+
+    /** s8.2.3: the UA only understands SDP bodies. */
+    private static boolean isSdp(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return type.equalsIgnoreCase("application/sdp");
+    }
+
     /** The UA core as transaction user. */
     private final class Core implements TransactionUser {
 
         @Override
         public void onRequest(SipRequest request, ServerTransaction transaction) {
+            List<String> unsupported = requiredExtensions(request);
+            if (!unsupported.isEmpty()) {
+                transaction.respond(reply(request, 420).setHeader("Unsupported", String.join(", ", unsupported)).build());
+                return;
+            }
             if (request.to().tag().isPresent()) {
                 inDialog(request, transaction);
                 return;
@@ -220,6 +248,10 @@ public final class UserAgent {
         }
 
         private void incoming(SipRequest invite, ServerInviteTransaction transaction) {
+            if (invite.body().length > 0 && !isSdp(invite.contentType().orElse(""))) {
+                transaction.respond(reply(invite, 415).setHeader("Accept", "application/sdp").build());
+                return;
+            }
             IncomingCall call = new IncomingCall(UserAgent.this, invite, transaction);
             unanswered.put(transaction, call);
             try {

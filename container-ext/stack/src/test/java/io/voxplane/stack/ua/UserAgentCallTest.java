@@ -352,4 +352,33 @@ class UserAgentCallTest {
         assertEquals(1, network.responses(200, SipMethod.INVITE).size(), "reliable transport: no 2xx retransmission");
         assertFalse(carolCalls.get(0).acknowledged().isDone());
     }
+
+    @Test
+    void requestRequiringAnExtensionGets420WithUnsupported() {
+        SipRequest options = SipRequest.builder(SipMethod.OPTIONS, address("<sip:bob@127.0.0.1:5062>").uri())
+                .via(Via.of("UDP", "127.0.0.1", 5061, "z9hG4bKreq"))
+                .from(address("<sip:alice@127.0.0.1:5061>;tag=a"))
+                .to(address("<sip:bob@127.0.0.1:5062>"))
+                .callId("req@127.0.0.1")
+                .cseq(new CSeq(1, SipMethod.OPTIONS))
+                .header("Require", "100rel, timer")
+                .build();
+
+        network.inject(options, ALICE, BOB);
+        network.deliverAll();
+
+        assertEquals("100rel, timer", network.responses(420, SipMethod.OPTIONS).get(0).header("Unsupported").orElseThrow());
+    }
+
+    @Test
+    void inviteWithANonSdpBodyGets415AndNeverReachesTheApplication() {
+        OutgoingCall call = alice.call(address("<sip:alice@127.0.0.1:5061>"), address("<sip:bob@127.0.0.1:5062>"),
+                null, "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
+        network.deliverAll();
+
+        assertEquals(415, failed(call.answered()).status());
+        assertEquals("application/sdp", network.responses(415, SipMethod.INVITE).get(0).header("Accept").orElseThrow());
+        assertTrue(incoming.isEmpty());
+    }
 }
+
