@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentMap;
  * A small SIP user agent (RFC 3261 s8, s12-s15) over the transaction layer: places calls
  * ({@link #call}), receives them ({@link IncomingCallHandler}), answers OPTIONS with 200 and BYE
  * in a dialog with 200, and rejects what it does not handle: 420 for any Require (s8.2.2.3),
- * 415 for a non-SDP INVITE body (s8.2.3), 405 for other methods, 481 for an unknown dialog, 500
+ * 415 for a non-SDP INVITE body (s8.2.3), 503 for a new INVITE when the dialog limit
+ * ({@link UserAgentConfig#maxDialogs()}) is reached, 405 for other methods, 481 for an unknown dialog, 500
  * for an out-of-order CSeq (s12.2.2).
  *
  * <p>Wiring: give it the transport's {@link MessageSender}, a {@link TimerService}, and plug
@@ -55,7 +56,7 @@ public final class UserAgent {
     private final TargetResolver resolver;
     private final IncomingCallHandler handler;
     private final TransactionLayer transactions;
-    private final DialogRegistry dialogs = new DialogRegistry();
+    private final DialogRegistry dialogs;
     private final ConcurrentMap<DialogId, Call> callsByDialog = new ConcurrentHashMap<>();
     private final ConcurrentMap<ServerInviteTransaction, IncomingCall> unanswered = new ConcurrentHashMap<>();
 
@@ -65,6 +66,7 @@ public final class UserAgent {
         this.timers = Objects.requireNonNull(timers, "timers");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.dialogs = new DialogRegistry(config.maxDialogs());
         this.transactions = new TransactionLayer(sender, timers, config.transactions(), new Core());
     }
 
@@ -248,6 +250,10 @@ public final class UserAgent {
         }
 
         private void incoming(SipRequest invite, ServerInviteTransaction transaction) {
+            if (dialogs.isFull()) {
+                transaction.respond(reply(invite, 503).setHeader("Retry-After", "5").build());
+                return;
+            }
             if (invite.body().length > 0 && !isSdp(invite.contentType().orElse(""))) {
                 transaction.respond(reply(invite, 415).setHeader("Accept", "application/sdp").build());
                 return;

@@ -380,5 +380,38 @@ class UserAgentCallTest {
         assertEquals("application/sdp", network.responses(415, SipMethod.INVITE).get(0).header("Accept").orElseThrow());
         assertTrue(incoming.isEmpty());
     }
+
+    @Test
+    void newCallPastTheDialogLimitGets503() {
+        UserAgent full = new UserAgent(network.senderFor(new InetSocketAddress("127.0.0.1", 5066)), timers,
+                UserAgentConfig.of("127.0.0.1", 5066, TransportType.UDP).withMaxDialogs(1), call -> call.answer(null, null));
+        network.attach(new InetSocketAddress("127.0.0.1", 5066), full.inboundHandler());
+        OutgoingCall first = alice.call(address("<sip:alice@127.0.0.1:5061>"), address("<sip:f@127.0.0.1:5066>"), null, null, null);
+        network.deliverAll();
+
+        OutgoingCall second = alice.call(address("<sip:alice@127.0.0.1:5061>"), address("<sip:f@127.0.0.1:5066>"), null, null, null);
+        network.deliverAll();
+
+        assertEquals(200, completed(first.answered()).status());
+        assertEquals(503, failed(second.answered()).status());
+    }
+
+    @Test
+    void okFromASecondForkIsAckedAndHungUp() {
+        OutgoingCall call = aliceCallsBob();
+        SipResponse ok = network.responses(200, SipMethod.INVITE).get(0);
+        SipResponse forked = ok.toBuilder().to(ok.to().withTag("forked")).build();
+
+        network.inject(forked, BOB, ALICE);
+        network.deliverAll();
+
+        List<SipRequest> acks = network.requests(SipMethod.ACK);
+        assertEquals(2, acks.size());
+        assertEquals(java.util.Optional.of("forked"), acks.get(1).to().tag());
+        SipRequest bye = network.requests(SipMethod.BYE).get(0);
+        assertEquals(java.util.Optional.of("forked"), bye.to().tag());
+        assertEquals(1, network.responses(481, SipMethod.BYE).size(), "bob knows no such dialog");
+        assertEquals(CallState.CONFIRMED, call.state(), "the first dialog is unaffected");
+    }
 }
 
