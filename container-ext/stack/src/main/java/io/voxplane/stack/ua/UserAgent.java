@@ -165,7 +165,10 @@ public final class UserAgent {
         return result;
     }
 
-    /** Terminates every transaction and forgets every call; new requests get 503. */
+    /**
+     * Terminates every transaction and ends every call (unanswered ones fail with 503, VXUA-011);
+     * new requests get 503. Does not send BYE: a graceful drain hangs up calls first.
+     */
     public void shutdown() {
         transactions.shutdown();
         for (Call call : callsByDialog.values()) {
@@ -337,7 +340,10 @@ public final class UserAgent {
         @Override
         public void onServerTransactionTerminated(ServerTransaction transaction) {
             if (transaction instanceof ServerInviteTransaction invite) {
-                unanswered.remove(invite);
+                IncomingCall call = unanswered.remove(invite);
+                if (call != null && !invite.hasFinalResponse()) {
+                    call.onTransactionFailed(503);
+                }
             }
         }
     }

@@ -5,6 +5,7 @@
  * 2xx responses and retransmits its own 2xx until ACKed.
  *
  * <p>Error codes: VXUA-001 unresolvable target URI, -002 operation not allowed in the call's
- * state, -010 call rejected by a final response.
+ * state, -010 call rejected by a final response, -011 INVITE
+ * transaction ended without a final response (shutdown).
  */
 package io.voxplane.stack.ua;

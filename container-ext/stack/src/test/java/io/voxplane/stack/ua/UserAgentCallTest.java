@@ -413,5 +413,22 @@ class UserAgentCallTest {
         assertEquals(1, network.responses(481, SipMethod.BYE).size(), "bob knows no such dialog");
         assertEquals(CallState.CONFIRMED, call.state(), "the first dialog is unaffected");
     }
+
+    @Test
+    void shutdownFailsUnansweredCallsOnBothSidesAndLeavesNoTimer() {
+        bobAnswers = IncomingCall::ringing;
+        OutgoingCall call = aliceCallsBob();
+        IncomingCall bobSide = incoming.get(0);
+
+        alice.shutdown();
+        bob.shutdown();
+
+        CallFailedException failure = failed(call.answered());
+        assertEquals(503, failure.status());
+        assertEquals(CallFailedException.ABORTED, failure.errorCode());
+        assertEquals(CallEnd.Reason.FAILED, completed(bobSide.ended()).reason());
+        assertEquals(0, alice.transactions().transactionCount() + bob.transactions().transactionCount());
+        assertEquals(0, timers.pendingCount());
+    }
 }
 
