@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +48,7 @@ class TransactionLayerConcurrencyTest {
             CountDownLatch done = new CountDownLatch(THREADS);
             for (int t = 0; t < THREADS; t++) {
                 List<SipRequest> order = new ArrayList<>(requests);
-                Collections.shuffle(order, new java.util.Random(t));
+                Collections.shuffle(order, new Random(t));
                 transportThreads.execute(() -> {
                     try {
                         start.await();

@@ -8,6 +8,7 @@ import io.voxplane.stack.transport.InboundMessageHandler;
 import io.voxplane.stack.transport.MessageSender;
 import io.voxplane.stack.transport.Target;
 import io.voxplane.stack.transport.TransportException;
+import io.voxplane.stack.transport.TransportType;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class InMemoryNetwork {
 
     /** Delivers a message as if {@code from} had sent it to {@code to}. */
     void inject(SipMessage message, InetSocketAddress from, InetSocketAddress to) {
-        put(message, from, to, new Flow(io.voxplane.stack.transport.TransportType.UDP, to, from, 0));
+        put(message, from, to, new Flow(TransportType.UDP, to, from, 0));
     }
 
     private synchronized void put(SipMessage message, InetSocketAddress from, InetSocketAddress to, Flow atReceiver) {

@@ -14,6 +14,7 @@ import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipParseException;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
+import io.voxplane.sip.SipUri;
 import io.voxplane.sip.Via;
 import io.voxplane.stack.dialog.DialogId;
 import io.voxplane.stack.timer.ManualTimerService;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -345,7 +347,7 @@ class UserAgentCallTest {
         network.deliverAll();
         run(Duration.ofSeconds(5));
 
-        assertEquals("tcp", ((io.voxplane.sip.SipUri) network.requests(SipMethod.INVITE).get(0).contacts().get(0).uri())
+        assertEquals("tcp", ((SipUri) network.requests(SipMethod.INVITE).get(0).contacts().get(0).uri())
                 .transport().orElseThrow());
         assertEquals("TCP", network.requests(SipMethod.INVITE).get(0).topVia().transport());
         assertEquals(200, completed(call.answered()).status());
@@ -407,9 +409,9 @@ class UserAgentCallTest {
 
         List<SipRequest> acks = network.requests(SipMethod.ACK);
         assertEquals(2, acks.size());
-        assertEquals(java.util.Optional.of("forked"), acks.get(1).to().tag());
+        assertEquals(Optional.of("forked"), acks.get(1).to().tag());
         SipRequest bye = network.requests(SipMethod.BYE).get(0);
-        assertEquals(java.util.Optional.of("forked"), bye.to().tag());
+        assertEquals(Optional.of("forked"), bye.to().tag());
         assertEquals(1, network.responses(481, SipMethod.BYE).size(), "bob knows no such dialog");
         assertEquals(CallState.CONFIRMED, call.state(), "the first dialog is unaffected");
     }
