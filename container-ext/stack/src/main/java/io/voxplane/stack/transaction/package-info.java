@@ -16,6 +16,7 @@
  * <p>Error codes: VXTXN-001 timeout, -002 transport error, -003 no ACK (Timer H), -004 limit
  * reached / shut down, -005 response not allowed in this state, -006 request cannot start a client
  * transaction, -007 send failed without a TransportException, -008 inbound processing failed,
- * -009 the TU threw (500 sent), -900 illegal transition (a bug).
+ * -009 the TU threw (500 sent), -010 the TU never answered a non-INVITE
+ * request (transaction dropped after 64*T1), -900 illegal transition (a bug).
  */
 package io.voxplane.stack.transaction;
