@@ -35,7 +35,8 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * A small SIP user agent (RFC 3261 s8, s12-s15) over the transaction layer: places calls
  * ({@link #call}), receives them ({@link IncomingCallHandler}), answers OPTIONS with 200 and BYE
- * in a dialog with 200, and rejects what it does not handle: 420 for any Require (s8.2.2.3),
+ * in a dialog with 200, and rejects what it does not handle: 482 for a merged request
+ * (s8.2.2.2), 420 for any Require (s8.2.2.3),
  * 415 for a non-SDP INVITE body (s8.2.3), 503 for a new INVITE when the dialog limit
  * ({@link UserAgentConfig#maxDialogs()}) is reached, 405 for other methods, 481 for an unknown dialog, 500
  * for an out-of-order CSeq (s12.2.2).
@@ -59,6 +60,14 @@ public final class UserAgent {
     private final DialogRegistry dialogs;
     private final ConcurrentMap<DialogId, Call> callsByDialog = new ConcurrentHashMap<>();
     private final ConcurrentMap<ServerInviteTransaction, IncomingCall> unanswered = new ConcurrentHashMap<>();
+    private final ConcurrentMap<MergeKey, ServerTransaction> outOfDialog = new ConcurrentHashMap<>();
+
+    /** What makes two out-of-dialog requests "the same request" arriving twice (s8.2.2.2). */
+    private record MergeKey(String fromTag, String callId, CSeq cseq) {
+        static MergeKey of(SipRequest request) {
+            return new MergeKey(request.from().tag().orElse(""), request.callId(), request.cseq());
+        }
+    }
 
     public UserAgent(MessageSender sender, TimerService timers, UserAgentConfig config, IncomingCallHandler handler,
                      TargetResolver resolver) {
@@ -243,6 +252,10 @@ public final class UserAgent {
                 inDialog(request, transaction);
                 return;
             }
+            if (isMerged(request, transaction)) {
+                transaction.respond(reply(request, 482).build());
+                return;
+            }
             switch (request.method()) {
                 case SipMethod.INVITE -> incoming(request, (ServerInviteTransaction) transaction);
                 case SipMethod.OPTIONS -> transaction.respond(reply(request, 200)
@@ -250,6 +263,23 @@ public final class UserAgent {
                 case SipMethod.BYE -> transaction.respond(reply(request, 481).build());
                 default -> transaction.respond(reply(request, 405).setHeader("Allow", ALLOW).build());
             }
+        }
+
+        /**
+         * s8.2.2.2: a request without To tag whose From tag, Call-ID and CSeq equal those of a live
+         * transaction it did not match arrived twice (forked and merged on the way): 482.
+         */
+        private boolean isMerged(SipRequest request, ServerTransaction transaction) {
+            MergeKey key = MergeKey.of(request);
+            ServerTransaction earlier = outOfDialog.putIfAbsent(key, transaction);
+            if (earlier == null || earlier == transaction) {
+                return false;
+            }
+            if (earlier.isTerminated()) {
+                outOfDialog.put(key, transaction);
+                return false;
+            }
+            return true;
         }
 
         private void incoming(SipRequest invite, ServerInviteTransaction transaction) {
@@ -339,6 +369,7 @@ public final class UserAgent {
 
         @Override
         public void onServerTransactionTerminated(ServerTransaction transaction) {
+            outOfDialog.remove(MergeKey.of(transaction.request()), transaction);
             if (transaction instanceof ServerInviteTransaction invite) {
                 IncomingCall call = unanswered.remove(invite);
                 if (call != null && !invite.hasFinalResponse()) {

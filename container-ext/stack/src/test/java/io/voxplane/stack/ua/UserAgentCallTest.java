@@ -432,5 +432,21 @@ class UserAgentCallTest {
         assertEquals(0, alice.transactions().transactionCount() + bob.transactions().transactionCount());
         assertEquals(0, timers.pendingCount());
     }
+
+    @Test
+    void sameInviteArrivingTwiceOverDifferentPathsGets482() {
+        bobAnswers = IncomingCall::ringing;
+        aliceCallsBob();
+        SipRequest invite = network.requests(SipMethod.INVITE).get(0);
+        SipRequest merged = invite.toBuilder()
+                .vias(List.of(Via.of("UDP", "127.0.0.1", 5061, "z9hG4bKotherpath")))
+                .build();
+
+        network.inject(merged, ALICE, BOB);
+        network.deliverAll();
+
+        assertEquals(1, network.responses(482, SipMethod.INVITE).size());
+        assertEquals(1, incoming.size());
+    }
 }
 
