@@ -98,9 +98,23 @@ public final class SipParser {
         return true;
     }
 
-    /** Index of the next LF at or after p, or -1. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long LF_BYTES = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final long LOW_BITS = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
+    /** Index of the next LF at or after p, or -1. Scans eight bytes per step (SWAR). */
     static int indexOfLf(byte[] data, int p, int end) {
-        for (int i = p; i < end; i++) {
+        int i = p;
+        for (; i + 8 <= end; i += 8) {
+            long x = (long) LONGS.get(data, i) ^ LF_BYTES;
+            long found = (x - LOW_BITS) & ~x & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
             if (data[i] == '\n') {
                 return i;
             }
