@@ -191,6 +191,9 @@ public final class SipParser {
             }
             int rs = ce < lineEnd ? ce + 1 : ce;
             reason = rs >= lineEnd ? "" : new String(data, rs, lineEnd - rs, StandardCharsets.UTF_8);
+            if (reason.indexOf('\r') >= 0) {
+                throw new SipParseException(SipErrorCode.BAD_STATUS_LINE, "bare CR in reason phrase", rs - base);
+            }
         }
         HeaderScan scan = new HeaderScan(limits);
         int bodyStart = scan.scan(data, base, lf + 1, end);
@@ -410,6 +413,9 @@ public final class SipParser {
                             + " longer than " + limits.maxHeaderValueLength(), vs - base);
                 }
             }
+            if (value.indexOf('\r') >= 0) {
+                throw new SipParseException(SipErrorCode.BAD_HEADER_LINE, "bare CR in value of " + name, vs - base);
+            }
             if (count == headers.length) {
                 headers = java.util.Arrays.copyOf(headers, count * 2);
                 canonical = java.util.Arrays.copyOf(canonical, count * 2);
@@ -425,9 +431,12 @@ public final class SipParser {
             int n = 0;
             for (int i = vs; i < ve; i++) {
                 byte b = data[i];
-                if (b == '\r' || b == '\n') {
-                    while (i + 1 < ve && (data[i + 1] == '\r' || data[i + 1] == '\n' || data[i + 1] == ' '
-                            || data[i + 1] == '\t')) {
+                boolean lineBreak = b == '\n' || (b == '\r' && i + 1 < ve && data[i + 1] == '\n');
+                if (lineBreak) {
+                    if (b == '\r') {
+                        i++;
+                    }
+                    while (i + 1 < ve && (data[i + 1] == ' ' || data[i + 1] == '\t')) {
                         i++;
                     }
                     out[n++] = ' ';
