@@ -197,12 +197,7 @@ public final class SipParser {
         }
         HeaderScan scan = new HeaderScan(limits);
         int bodyStart = scan.scan(data, base, lf + 1, end);
-        HeaderBlock block;
-        try {
-            block = HeaderBlock.decode(scan.headers(), scan.canonical());
-        } catch (SipParseException e) {
-            throw e;
-        }
+        HeaderBlock block = HeaderBlock.decode(scan.headers(), scan.canonical());
         int bodyEnd;
         if (block.contentLength >= 0) {
             if ((long) bodyStart + block.contentLength > end) {

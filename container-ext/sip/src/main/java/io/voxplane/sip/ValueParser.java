@@ -83,14 +83,6 @@ final class ValueParser {
         sb.append('"');
     }
 
-    /** Removes surrounding quotes (and quoted-pairs) when {@code v} is a quoted-string. */
-    static String unquoteValue(String v) {
-        if (v != null && v.length() >= 2 && v.charAt(0) == '"' && v.charAt(v.length() - 1) == '"') {
-            return unquote(v, 0, v.length());
-        }
-        return v;
-    }
-
     static SipParseException error(SipErrorCode code, String what, int offset) {
         return new SipParseException(code, what, offset);
     }
