@@ -366,7 +366,9 @@ public final class SipParser {
 
         private void field(byte[] data, int base, int p, int end, boolean folded) throws SipParseException {
             int ne = p;
+            int hash = 0;
             while (ne < end && Chars.isTokenChar(data[ne])) {
+                hash = KnownNames.mix(hash, data[ne]);
                 ne++;
             }
             if (ne == p) {
@@ -384,7 +386,7 @@ public final class SipParser {
                 throw new SipParseException(SipErrorCode.TOO_MANY_HEADERS, "more than "
                         + limits.maxHeaderCount() + " header fields", p - base);
             }
-            String name = KnownNames.nameAsWritten(data, p, ne, canonOut);
+            String name = KnownNames.nameAsWritten(data, p, ne, hash, canonOut);
             String canon = canonOut[0];
             int vs = colon + 1;
             int ve = end;
