@@ -58,98 +58,102 @@ final class HeaderBlock {
                 continue;
             }
             String v = headers[i].value();
-            switch (c) {
-                case HeaderNames.VIA -> {
-                    if (vias == null) {
-                        vias = new ArrayList<>(4);
-                    }
-                    ValueParser.vias(v, vias, false, scan);
-                }
-                case HeaderNames.FROM -> {
-                    single(b.from, c);
-                    b.from = ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
-                }
-                case HeaderNames.TO -> {
-                    single(b.to, c);
-                    b.to = ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
-                }
-                case HeaderNames.CALL_ID -> {
-                    single(b.callId, c);
-                    ValueParser.checkCallId(v);
-                    b.callId = v;
-                }
-                case HeaderNames.CSEQ -> {
-                    single(b.cseq, c);
-                    b.cseq = ValueParser.cseq(v);
-                }
-                case HeaderNames.MAX_FORWARDS -> {
-                    if (b.maxForwards >= 0) {
-                        single(c, c);
-                    }
-                    b.maxForwards = ValueParser.maxForwards(v);
-                }
-                case HeaderNames.CONTACT -> {
-                    if (v.equals("*")) {
-                        if (b.wildcardContact || contacts != null) {
-                            throw new SipParseException(SipErrorCode.BAD_ADDRESS,
-                                    "Contact '*' combined with other Contact values", -1);
+            try {
+                switch (c) {
+                    case HeaderNames.VIA -> {
+                        if (vias == null) {
+                            vias = new ArrayList<>(4);
                         }
-                        b.wildcardContact = true;
-                    } else {
-                        if (b.wildcardContact) {
-                            throw new SipParseException(SipErrorCode.BAD_ADDRESS,
-                                    "Contact '*' combined with other Contact values", -1);
+                        ValueParser.vias(v, vias, false, scan);
+                    }
+                    case HeaderNames.FROM -> {
+                        single(b.from, c);
+                        b.from = ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
+                    }
+                    case HeaderNames.TO -> {
+                        single(b.to, c);
+                        b.to = ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
+                    }
+                    case HeaderNames.CALL_ID -> {
+                        single(b.callId, c);
+                        ValueParser.checkCallId(v);
+                        b.callId = v;
+                    }
+                    case HeaderNames.CSEQ -> {
+                        single(b.cseq, c);
+                        b.cseq = ValueParser.cseq(v);
+                    }
+                    case HeaderNames.MAX_FORWARDS -> {
+                        if (b.maxForwards >= 0) {
+                            single(c, c);
                         }
-                        if (contacts == null) {
-                            contacts = new ArrayList<>(2);
+                        b.maxForwards = ValueParser.maxForwards(v);
+                    }
+                    case HeaderNames.CONTACT -> {
+                        if (v.equals("*")) {
+                            if (b.wildcardContact || contacts != null) {
+                                throw new SipParseException(SipErrorCode.BAD_ADDRESS,
+                                        "Contact '*' combined with other Contact values", -1);
+                            }
+                            b.wildcardContact = true;
+                        } else {
+                            if (b.wildcardContact) {
+                                throw new SipParseException(SipErrorCode.BAD_ADDRESS,
+                                        "Contact '*' combined with other Contact values", -1);
+                            }
+                            if (contacts == null) {
+                                contacts = new ArrayList<>(2);
+                            }
+                            ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, contacts, scan);
                         }
-                        ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, contacts, scan);
+                    }
+                    case HeaderNames.ROUTE -> {
+                        if (routes == null) {
+                            routes = new ArrayList<>(2);
+                        }
+                        ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, routes, scan);
+                    }
+                    case HeaderNames.RECORD_ROUTE -> {
+                        if (recordRoutes == null) {
+                            recordRoutes = new ArrayList<>(2);
+                        }
+                        ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, recordRoutes, scan);
+                    }
+                    case HeaderNames.CONTENT_TYPE -> {
+                        single(b.contentType, c);
+                        ValueParser.checkMediaType(v, scan);
+                        b.contentType = v;
+                    }
+                    case HeaderNames.CONTENT_LENGTH -> {
+                        if (b.contentLength >= 0) {
+                            throw new SipParseException(SipErrorCode.MULTIPLE_CONTENT_LENGTH,
+                                    "more than one Content-Length", -1);
+                        }
+                        int n = ValueParser.contentLength(v);
+                        if (n < 0) {
+                            throw new SipParseException(SipErrorCode.BAD_CONTENT_LENGTH,
+                                    "Content-Length '" + v + "' is not a valid length", -1);
+                        }
+                        b.contentLength = n;
+                    }
+                    case HeaderNames.EXPIRES -> {
+                        if (b.expires >= 0) {
+                            single(c, c);
+                        }
+                        b.expires = ValueParser.expires(v);
+                    }
+                    case HeaderNames.AUTHORIZATION -> b.authorizations = add(b.authorizations, ValueParser.auth(v));
+                    case HeaderNames.PROXY_AUTHORIZATION ->
+                            b.proxyAuthorizations = add(b.proxyAuthorizations, ValueParser.auth(v));
+                    case HeaderNames.WWW_AUTHENTICATE -> b.wwwAuthenticates = add(b.wwwAuthenticates, ValueParser.auth(v));
+                    case HeaderNames.PROXY_AUTHENTICATE ->
+                            b.proxyAuthenticates = add(b.proxyAuthenticates, ValueParser.auth(v));
+                    default -> {
+                        // other known headers are decoded on demand
                     }
                 }
-                case HeaderNames.ROUTE -> {
-                    if (routes == null) {
-                        routes = new ArrayList<>(2);
-                    }
-                    ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, routes, scan);
-                }
-                case HeaderNames.RECORD_ROUTE -> {
-                    if (recordRoutes == null) {
-                        recordRoutes = new ArrayList<>(2);
-                    }
-                    ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, recordRoutes, scan);
-                }
-                case HeaderNames.CONTENT_TYPE -> {
-                    single(b.contentType, c);
-                    ValueParser.checkMediaType(v, scan);
-                    b.contentType = v;
-                }
-                case HeaderNames.CONTENT_LENGTH -> {
-                    if (b.contentLength >= 0) {
-                        throw new SipParseException(SipErrorCode.MULTIPLE_CONTENT_LENGTH,
-                                "more than one Content-Length", -1);
-                    }
-                    int n = ValueParser.contentLength(v);
-                    if (n < 0) {
-                        throw new SipParseException(SipErrorCode.BAD_CONTENT_LENGTH,
-                                "Content-Length '" + v + "' is not a valid length", -1);
-                    }
-                    b.contentLength = n;
-                }
-                case HeaderNames.EXPIRES -> {
-                    if (b.expires >= 0) {
-                        single(c, c);
-                    }
-                    b.expires = ValueParser.expires(v);
-                }
-                case HeaderNames.AUTHORIZATION -> b.authorizations = add(b.authorizations, ValueParser.auth(v));
-                case HeaderNames.PROXY_AUTHORIZATION ->
-                        b.proxyAuthorizations = add(b.proxyAuthorizations, ValueParser.auth(v));
-                case HeaderNames.WWW_AUTHENTICATE -> b.wwwAuthenticates = add(b.wwwAuthenticates, ValueParser.auth(v));
-                case HeaderNames.PROXY_AUTHENTICATE ->
-                        b.proxyAuthenticates = add(b.proxyAuthenticates, ValueParser.auth(v));
-                default -> {
-                    // other known headers are decoded on demand
-                }
+            } catch (SipParseException e) {
+                throw inHeader(e, c);
             }
         }
         if (vias != null) {
@@ -165,6 +169,20 @@ final class HeaderBlock {
             b.recordRoutes = frozen(recordRoutes);
         }
         return b;
+    }
+
+    /**
+     * Names the header in the reason phrase of a value error that does not already say which header
+     * it is (an address, URI or quoted string problem), e.g. {@code Bad Request (Invalid address in To)}.
+     */
+    private static SipParseException inHeader(SipParseException e, String header) {
+        SipErrorCode code = e.error();
+        if (code != SipErrorCode.BAD_ADDRESS && code != SipErrorCode.BAD_URI
+                && code != SipErrorCode.UNTERMINATED_QUOTE) {
+            return e;
+        }
+        String message = e.getMessage().substring(code.code().length() + 1);
+        return SipParseException.named(code, code.detail() + " in " + header, message + " in " + header, -1);
     }
 
     /** An unmodifiable view of a list nobody else holds. */

@@ -282,7 +282,7 @@ class Rfc4475VectorsTest {
     @Test
     void quotbal_unterminatedQuotedDisplayNameIs400() {
         SipParseException e = rejected(rfc4475("quotbal"), SipErrorCode.UNTERMINATED_QUOTE, 400);
-        assertEquals("Bad Request (Unterminated quoted string)", e.reasonPhrase());
+        assertEquals("Bad Request (Unterminated quoted string in To)", e.reasonPhrase());
     }
 
     @Test
@@ -341,7 +341,7 @@ class Rfc4475VectorsTest {
         rejected(rfc4475("baddn"), SipErrorCode.TRUNCATED, 400);
         byte[] fixed = concat(rfc4475("baddn"), "\r\n".getBytes(StandardCharsets.US_ASCII));
         SipParseException e = rejected(fixed, SipErrorCode.BAD_ADDRESS, 400);
-        assertEquals("Bad Request (Invalid address)", e.reasonPhrase());
+        assertEquals("Bad Request (Invalid address in From)", e.reasonPhrase());
     }
 
     @Test
