@@ -1,0 +1,306 @@
+package io.voxplane.stack.ua;
+
+import io.voxplane.sip.Address;
+import io.voxplane.sip.CSeq;
+import io.voxplane.sip.SipMethod;
+import io.voxplane.sip.SipRequest;
+import io.voxplane.sip.SipResponse;
+import io.voxplane.sip.Uri;
+import io.voxplane.stack.dialog.Dialog;
+import io.voxplane.stack.dialog.DialogId;
+import io.voxplane.stack.dialog.DialogMatch;
+import io.voxplane.stack.dialog.DialogRegistry;
+import io.voxplane.stack.timer.TimerService;
+import io.voxplane.stack.transaction.ClientInviteTransaction;
+import io.voxplane.stack.transaction.ClientTransaction;
+import io.voxplane.stack.transaction.ClientTransactionListener;
+import io.voxplane.stack.transaction.ServerInviteTransaction;
+import io.voxplane.stack.transaction.ServerTransaction;
+import io.voxplane.stack.transaction.SipIdGenerator;
+import io.voxplane.stack.transaction.TransactionException;
+import io.voxplane.stack.transaction.TransactionFailure;
+import io.voxplane.stack.transaction.TransactionLayer;
+import io.voxplane.stack.transaction.TransactionUser;
+import io.voxplane.stack.transport.Flow;
+import io.voxplane.stack.transport.InboundMessageHandler;
+import io.voxplane.stack.transport.MessageSender;
+import io.voxplane.stack.transport.Target;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * A small SIP user agent (RFC 3261 s8, s12-s15) over the transaction layer: places calls
+ * ({@link #call}), receives them ({@link IncomingCallHandler}), answers OPTIONS with 200 and BYE
+ * in a dialog with 200, and rejects what it does not handle (405 out of a dialog, 481 for an
+ * unknown dialog, 500 for an out-of-order CSeq).
+ *
+ * <p>Wiring: give it the transport's {@link MessageSender}, a {@link TimerService}, and plug
+ * {@link #inboundHandler()} into the transport. It creates no threads.
+ *
+ * <p>Identifiers (branches, tags, Call-IDs) come from {@link SipIdGenerator}, which uses
+ * {@code ThreadLocalRandom}: unique, not secret.
+ */
+public final class UserAgent {
+
+    /** What this UA answers in Allow (s20.5). */
+    public static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS";
+
+    private final UserAgentConfig config;
+    private final TimerService timers;
+    private final TargetResolver resolver;
+    private final IncomingCallHandler handler;
+    private final TransactionLayer transactions;
+    private final DialogRegistry dialogs = new DialogRegistry();
+    private final ConcurrentMap<DialogId, Call> callsByDialog = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ServerInviteTransaction, IncomingCall> unanswered = new ConcurrentHashMap<>();
+
+    public UserAgent(MessageSender sender, TimerService timers, UserAgentConfig config, IncomingCallHandler handler,
+                     TargetResolver resolver) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.timers = Objects.requireNonNull(timers, "timers");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.transactions = new TransactionLayer(sender, timers, config.transactions(), new Core());
+    }
+
+    /** A UA that resolves IP-literal URIs only ({@link TargetResolver#literalOnly()}). */
+    public UserAgent(MessageSender sender, TimerService timers, UserAgentConfig config, IncomingCallHandler handler) {
+        this(sender, timers, config, handler, TargetResolver.literalOnly());
+    }
+
+    /** Plug this into the transport. */
+    public InboundMessageHandler inboundHandler() {
+        return transactions;
+    }
+
+    public UserAgentConfig config() {
+        return config;
+    }
+
+    public TransactionLayer transactions() {
+        return transactions;
+    }
+
+    public DialogRegistry dialogs() {
+        return dialogs;
+    }
+
+    TimerService timers() {
+        return timers;
+    }
+
+    /** Calls with a dialog (early or confirmed) now. */
+    public int activeCalls() {
+        return callsByDialog.size();
+    }
+
+    /**
+     * Places a call (s13.2.1): INVITE to {@code to} with a new Call-ID, From tag and branch, this
+     * UA's Contact and the given offer.
+     *
+     * @param from        the caller (a tag is added)
+     * @param to          the callee; its URI is the Request-URI
+     * @param target      where to send, or null to resolve the Request-URI
+     * @param contentType the offer's type (e.g. {@code application/sdp}), ignored when body is empty
+     * @param body        the offer, may be empty
+     * @throws TransactionException {@code VXTXN-004} when the transaction limit is reached
+     * @throws UserAgentException   {@code VXUA-001} when {@code target} is null and the URI cannot be resolved
+     */
+    public OutgoingCall call(Address from, Address to, Target target, String contentType, byte[] body) {
+        SipRequest.Builder builder = SipRequest.builder(SipMethod.INVITE, to.uri())
+                .via(config.via(SipIdGenerator.newBranch()))
+                .from(from.withTag(SipIdGenerator.newTag()))
+                .to(to)
+                .callId(SipIdGenerator.newCallId(config.host()))
+                .cseq(new CSeq(1, SipMethod.INVITE))
+                .maxForwards(70)
+                .contact(config.contact());
+        if (body != null && body.length > 0) {
+            builder.body(contentType, body);
+        }
+        SipRequest invite = builder.build();
+        OutgoingCall call = new OutgoingCall(this, invite);
+        Target destination = target != null ? target : targetFor(invite);
+        call.started((ClientInviteTransaction)
+                transactions.sendRequest(invite, destination, call));
+        return call;
+    }
+
+    /**
+     * Sends OPTIONS out of any dialog (s11).
+     *
+     * @return the final response, or a failure ({@link CallFailedException} with 408/503)
+     */
+    public CompletableFuture<SipResponse> options(Address from, Address to, Target target) {
+        SipRequest options = SipRequest.builder(SipMethod.OPTIONS, to.uri())
+                .via(config.via(SipIdGenerator.newBranch()))
+                .from(from.withTag(SipIdGenerator.newTag()))
+                .to(to)
+                .callId(SipIdGenerator.newCallId(config.host()))
+                .cseq(new CSeq(1, SipMethod.OPTIONS))
+                .maxForwards(70)
+                .build();
+        CompletableFuture<SipResponse> result = new CompletableFuture<>();
+        transactions.sendRequest(options, target != null ? target : targetFor(options), new ClientTransactionListener() {
+            @Override
+            public void onResponse(ClientTransaction transaction, SipResponse response) {
+                if (response.isFinal()) {
+                    result.complete(response);
+                }
+            }
+
+            @Override
+            public void onFailure(ClientTransaction transaction, TransactionFailure failure) {
+                result.completeExceptionally(new CallFailedException(failure.impliedStatus(), failure.errorCode(),
+                        failure.toString(), null));
+            }
+        });
+        return result;
+    }
+
+    /** Terminates every transaction and forgets every call; new requests get 503. */
+    public void shutdown() {
+        transactions.shutdown();
+        for (Call call : callsByDialog.values()) {
+            call.end(new CallEnd(CallEnd.Reason.FAILED, 503));
+        }
+    }
+
+    /** The next hop of a request: its first Route, else its Request-URI (s8.1.2). */
+    Target targetFor(SipRequest request) {
+        Uri next = request.routes().isEmpty() ? request.requestUri() : request.routes().get(0).uri();
+        return resolver.resolve(next);
+    }
+
+    void sendAck(SipRequest ack) {
+        transactions.sendAck(ack, targetFor(ack));
+    }
+
+    void register(Call call, Dialog dialog) {
+        dialogs.add(dialog);
+        callsByDialog.put(dialog.id(), call);
+    }
+
+    void forgetDialog(Dialog dialog) {
+        dialogs.terminate(dialog);
+        callsByDialog.remove(dialog.id());
+    }
+
+    void forget(Call call, Dialog dialog) {
+        dialogs.terminate(dialog);
+        callsByDialog.remove(dialog.id(), call);
+    }
+
+    private static SipResponse.Builder reply(SipRequest request, int status) {
+        SipResponse.Builder builder = SipResponse.replyTo(request, status);
+        if (request.to().tag().isEmpty()) {
+            builder.to(request.to().withTag(SipIdGenerator.newTag()));
+        }
+        return builder;
+    }
+
+    /** The UA core as transaction user. */
+    private final class Core implements TransactionUser {
+
+        @Override
+        public void onRequest(SipRequest request, ServerTransaction transaction) {
+            if (request.to().tag().isPresent()) {
+                inDialog(request, transaction);
+                return;
+            }
+            switch (request.method()) {
+                case SipMethod.INVITE -> incoming(request, (ServerInviteTransaction) transaction);
+                case SipMethod.OPTIONS -> transaction.respond(reply(request, 200)
+                        .setHeader("Allow", ALLOW).setHeader("Accept", "application/sdp").build());
+                case SipMethod.BYE -> transaction.respond(reply(request, 481).build());
+                default -> transaction.respond(reply(request, 405).setHeader("Allow", ALLOW).build());
+            }
+        }
+
+        private void incoming(SipRequest invite, ServerInviteTransaction transaction) {
+            IncomingCall call = new IncomingCall(UserAgent.this, invite, transaction);
+            unanswered.put(transaction, call);
+            try {
+                handler.onInvite(call);
+            } catch (RuntimeException failure) {
+                if (!transaction.hasFinalResponse()) {
+                    call.reject(500);
+                }
+            }
+        }
+
+        private void inDialog(SipRequest request, ServerTransaction transaction) {
+            DialogMatch match = dialogs.match(request);
+            if (!match.accepted()) {
+                transaction.respond(match.rejection(request));
+                return;
+            }
+            Dialog dialog = match.dialog();
+            Call call = callsByDialog.get(dialog.id());
+            switch (request.method()) {
+                case SipMethod.BYE -> {
+                    transaction.respond(SipResponse.replyTo(request, 200).build());
+                    if (call != null) {
+                        call.end(new CallEnd(CallEnd.Reason.REMOTE_BYE, 0));
+                    } else {
+                        dialogs.terminate(dialog);
+                    }
+                }
+                case SipMethod.INVITE -> {
+                    SipResponse.Builder ok = SipResponse.replyTo(request, 200).contact(config.contact());
+                    if (call instanceof IncomingCall incoming && incoming.localBody().length > 0) {
+                        ok.body(incoming.localContentType(), incoming.localBody());
+                    }
+                    transaction.respond(ok.build());
+                }
+                case SipMethod.OPTIONS -> transaction.respond(SipResponse.replyTo(request, 200)
+                        .setHeader("Allow", ALLOW).build());
+                default -> transaction.respond(SipResponse.replyTo(request, 405).setHeader("Allow", ALLOW).build());
+            }
+        }
+
+        @Override
+        public void onAck(SipRequest ack, Flow flow) {
+            Call call = callsByDialog.get(DialogId.ofReceivedRequest(ack));
+            if (call instanceof IncomingCall incoming) {
+                incoming.onAck(ack);
+            }
+        }
+
+        @Override
+        public void onCancel(SipRequest cancel, ServerInviteTransaction invite) {
+            boolean terminated = invite.respondRequestTerminated();
+            IncomingCall call = unanswered.remove(invite);
+            if (terminated && call != null) {
+                call.onCancelled();
+            }
+        }
+
+        @Override
+        public void onStrayResponse(SipResponse response, Flow flow) {
+            Call call = callsByDialog.get(DialogId.ofReceivedResponse(response));
+            if (call instanceof OutgoingCall outgoing) {
+                outgoing.onRetransmitted2xx(response);
+            }
+        }
+
+        @Override
+        public void onServerTransactionFailure(ServerTransaction transaction, TransactionFailure failure) {
+            if (transaction instanceof ServerInviteTransaction invite) {
+                IncomingCall call = unanswered.remove(invite);
+                if (call != null) {
+                    call.onTransactionFailed(failure.impliedStatus());
+                }
+            }
+        }
+
+        @Override
+        public void onServerTransactionTerminated(ServerTransaction transaction) {
+            if (transaction instanceof ServerInviteTransaction invite) {
+                unanswered.remove(invite);
+            }
+        }
+    }
+}
