@@ -26,6 +26,10 @@ import java.util.Arrays;
  * {@link #ACCELERATE_INTERVAL_FRAMES} frames. Dropping is a plain frame skip; a WSOLA time-scale
  * modification would hide it better and is left for later.
  *
+ * <p>Only packets of the audio payload type belong here; the caller separates telephone-events
+ * (RFC 4733) and comfort noise by payload type. A new SSRC, or a timestamp jump beyond the
+ * capacity in either direction, restarts the buffer at that packet ({@link OfferResult#RESYNCED}).
+ *
  * <p>Memory: one payload slot per frame of capacity (5 KB at the defaults and 64 kbit/s) plus the
  * decoder and concealment state. Not thread-safe: offer and poll must run on one thread (the
  * stream's event loop) or be externally serialised.
@@ -92,6 +96,10 @@ public final class JitterBuffer {
     private long highestSeq;
 
     private long received;
+    private long ssrc;
+    private long sourceReceived;
+    private long sourceDuplicates;
+    private long lostCarry;
     private long played;
     private long expanded;
     private long accelerated;
@@ -131,20 +139,35 @@ public final class JitterBuffer {
     public OfferResult offer(RtpPacket packet) {
         long now = clock.nanoTime();
         received++;
+        boolean newSource = started && packet.ssrc() != ssrc;
+        if (newSource) {
+            // a restarted or switched stream: its sequence and timestamp spaces are unrelated
+            lostCarry = lostSoFar();
+            sourceReceived = 0;
+            sourceDuplicates = 0;
+            unwrapper.reset();
+        }
+        ssrc = packet.ssrc();
+        sourceReceived++;
         countSequence(packet.sequenceNumber());
         long ts = unwrapper.unwrap(packet.timestamp());
+        if (newSource) {
+            minRelative = Long.MAX_VALUE;
+            epochMinRelative = Long.MAX_VALUE;
+            epochPackets = 0;
+        }
         updateDelayEstimate(now, ts);
         if (!started) {
             started = true;
             playoutTs = ts;
             newestTs = ts;
         }
-        if (ts < playoutTs) {
+        if (ts < playoutTs && !newSource && (playoutTs - ts) / frameTs < capacity) {
             late++;
             return OfferResult.LATE;
         }
         OfferResult result = OfferResult.ACCEPTED;
-        if ((ts - playoutTs) / frameTs >= capacity) {
+        if (newSource || ts < playoutTs || (ts - playoutTs) / frameTs >= capacity) {
             clear();
             playoutTs = ts;
             newestTs = ts;
@@ -155,6 +178,7 @@ public final class JitterBuffer {
         int slot = slotOf(ts);
         if (slotTs[slot] == ts) {
             duplicates++;
+            sourceDuplicates++;
             return OfferResult.DUPLICATE;
         }
         int n = Math.min(packet.payloadLength(), frameBytes);
@@ -166,7 +190,7 @@ public final class JitterBuffer {
     }
 
     private void countSequence(int seq) {
-        if (received == 1) {
+        if (sourceReceived == 1) {
             firstSeq = seq;
             highestSeq = seq;
             return;
@@ -293,10 +317,14 @@ public final class JitterBuffer {
         return earliest == Long.MAX_VALUE ? playoutTs : earliest;
     }
 
+    private long lostSoFar() {
+        long expected = sourceReceived == 0 ? 0 : highestSeq - firstSeq + 1;
+        return lostCarry + Math.max(0, expected - (sourceReceived - sourceDuplicates));
+    }
+
     /** Counters and delays now. */
     public JitterBufferStatistics statistics() {
-        long expected = received == 0 ? 0 : highestSeq - firstSeq + 1;
-        long lost = Math.max(0, expected - (received - duplicates));
+        long lost = lostSoFar();
         return new JitterBufferStatistics(levelFrames() * config.frameMillis(), targetFrames * config.frameMillis(),
                 received, played, expanded, accelerated, late, lost, duplicates, reordered, resyncs);
     }

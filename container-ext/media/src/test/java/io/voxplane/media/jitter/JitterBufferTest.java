@@ -123,6 +123,34 @@ class JitterBufferTest {
     }
 
     @Test
+    void aNewSsrcWithAnEarlierTimestampIsPlayedNotDroppedAsLate() {
+        VirtualClock clock = new VirtualClock();
+        JitterBuffer jb = new JitterBuffer(JitterBufferConfig.defaults(G711Codec.PCMU), clock);
+        RtpPacketWriter w = new RtpPacketWriter().payloadType(0);
+        byte[] buf = new byte[200];
+        RtpPacket p = new RtpPacket();
+        short[] out = new short[160];
+        for (int i = 0; i < 20; i++) {
+            p.wrap(buf, 0, w.ssrc(1).sequenceNumber(100 + i).timestamp(900_000 + 160L * i).write(new byte[160], 0, 160, buf, 0));
+            jb.offer(p);
+            clock.advanceMillis(20);
+            jb.poll(out, 0);
+        }
+        p.wrap(buf, 0, w.ssrc(2).sequenceNumber(7).timestamp(5_000).write(new byte[160], 0, 160, buf, 0));
+        assertEquals(JitterBuffer.OfferResult.RESYNCED, jb.offer(p));
+        for (int i = 1; i < 20; i++) {
+            p.wrap(buf, 0, w.ssrc(2).sequenceNumber(7 + i).timestamp(5_000 + 160L * i).write(new byte[160], 0, 160, buf, 0));
+            assertEquals(JitterBuffer.OfferResult.ACCEPTED, jb.offer(p));
+            clock.advanceMillis(20);
+            jb.poll(out, 0);
+        }
+        JitterBufferStatistics s = jb.statistics();
+        assertEquals(0, s.latePackets());
+        assertEquals(0, s.lostPackets());
+        assertEquals(1, s.resyncs());
+    }
+
+    @Test
     void concealedFramesAreNotSilentRightAfterSpeech() {
         NetworkSimulation sim = new NetworkSimulation(G711Codec.PCMU, 7, 20);
         sim.lossProbability = 0.1;
