@@ -22,7 +22,7 @@ class CallQualityTest {
 
     @Test
     void lateAndLostPacketsBothCountAsLoss() {
-        CallQuality q = CallQuality.estimate(G711Codec.PCMU, 20, -1, stats(40, 980, 10, 10));
+        CallQuality q = CallQuality.estimate(G711Codec.PCMU, 20, -1, stats(40, 990, 10, 10));
         assertEquals(2.0, q.lossPercent(), 0.01);
         assertTrue(q.rFactor() < CallQuality.estimate(G711Codec.PCMU, 20, -1, stats(40, 1000, 0, 0)).rFactor());
     }
