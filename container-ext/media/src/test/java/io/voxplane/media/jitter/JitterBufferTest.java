@@ -85,13 +85,16 @@ class JitterBufferTest {
         NetworkSimulation sim = new NetworkSimulation(G711Codec.PCMU, 5, 30);
         sim.jitterMillis = 120;
         sim.run(1000, true);
-        int during = sim.buffer.statistics().currentDelayMillis();
+        double during = sim.averageDelay(500, 1000);
+        int targetDuring = sim.buffer.statistics().targetDelayMillis();
         sim.jitterMillis = 0;
         sim.run(1500, true);
         JitterBufferStatistics s = sim.buffer.statistics();
+        double after = sim.averageDelay(2000, 2500);
         assertTrue(s.framesAccelerated() > 0, "accelerated " + s.framesAccelerated());
-        assertTrue(s.currentDelayMillis() < during, during + " -> " + s.currentDelayMillis());
-        assertTrue(s.currentDelayMillis() <= 80, "delay after recovery " + s.currentDelayMillis());
+        assertTrue(targetDuring >= 120, "target during jitter " + targetDuring);
+        assertTrue(after < during - 10 && after <= 60, "buffered " + during + " ms -> " + after + " ms");
+        assertEquals(JitterBufferConfig.DEFAULT_MIN_DELAY_MILLIS, s.targetDelayMillis());
     }
 
     @Test
