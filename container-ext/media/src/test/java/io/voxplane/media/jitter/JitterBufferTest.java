@@ -39,6 +39,25 @@ class JitterBufferTest {
         }
     }
 
+    @Test
+    void aCleanG722StreamDecodesExactlyAsWithoutTheBuffer() {
+        NetworkSimulation sim = new NetworkSimulation(G722Codec.INSTANCE, 11, 10);
+        sim.jitterMillis = 15; // reorders nothing at 20 ms spacing, but moves arrival phases
+        sim.run(400, true);
+        assertEquals(0, sim.buffer.statistics().framesExpanded());
+        assertEquals(0, sim.buffer.statistics().framesAccelerated());
+        var enc = G722Codec.INSTANCE.newEncoder();
+        var dec = G722Codec.INSTANCE.newDecoder();
+        byte[] bits = new byte[160];
+        short[] expected = new short[320];
+        int first = (int) sim.count(BUFFERING);
+        for (int f = 0; f < 300; f++) {
+            enc.encode(sim.source, f * 320, 320, bits, 0);
+            dec.decode(bits, 0, 160, expected, 0);
+            assertArrayEqualsFrame(expected, sim.played.get(first + f), f);
+        }
+    }
+
     private static void assertArrayEqualsFrame(short[] expected, short[] actual, int frame) {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], "frame " + frame + " sample " + i);
