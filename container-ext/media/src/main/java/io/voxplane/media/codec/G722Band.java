@@ -7,7 +7,10 @@ package io.voxplane.media.codec;
  * step without side information.
  *
  * <p>Arithmetic follows the Recommendation's 16-bit fixed-point description, saturating where it
- * saturates. Not thread-safe; owned by one encoder or decoder.
+ * saturates. ffmpeg's adpcm_g722 saturates in fewer places (for example not the pole-section sum
+ * on its own, nor the doubled difference in the zero section); that could only show on
+ * pathological input: speech and speech overloaded 4x (vectors/README.md) are bit-exact. Not
+ * thread-safe; owned by one encoder or decoder.
  */
 final class G722Band {
 
