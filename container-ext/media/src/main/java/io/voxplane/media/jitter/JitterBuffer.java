@@ -31,8 +31,11 @@ import java.util.Arrays;
  * better and is left for later.
  *
  * <p>Only packets of the audio payload type belong here; the caller separates telephone-events
- * (RFC 4733) and comfort noise by payload type. A new SSRC, or a timestamp jump beyond the
- * capacity in either direction, restarts the buffer at that packet ({@link OfferResult#RESYNCED}).
+ * (RFC 4733) and comfort noise by payload type. A new SSRC, a timestamp jump beyond the capacity in
+ * either direction, or a timestamp off the frame grid (the sender moved its timestamp base)
+ * restarts the buffer at that packet ({@link OfferResult#RESYNCED}). Every packet must carry one
+ * frame of the configured duration (the negotiated ptime): longer payloads are truncated, shorter
+ * ones padded with silence.
  *
  * <p>Memory: one payload slot per frame of capacity (5 KB at the defaults and 64 kbit/s) plus the
  * decoder and concealment state. Not thread-safe: offer and poll must run on one thread (the
@@ -182,7 +185,7 @@ public final class JitterBuffer {
             return OfferResult.LATE;
         }
         OfferResult result = OfferResult.ACCEPTED;
-        if (newSource || ts < playoutTs || (ts - playoutTs) / frameTs >= capacity) {
+        if (newSource || ts < playoutTs || (ts - playoutTs) / frameTs >= capacity || (ts - playoutTs) % frameTs != 0) {
             clear();
             playoutTs = ts;
             newestTs = ts;

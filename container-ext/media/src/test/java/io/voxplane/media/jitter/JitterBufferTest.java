@@ -145,6 +145,29 @@ class JitterBufferTest {
     }
 
     @Test
+    void aTimestampOffTheFrameGridRealignsInsteadOfNeverPlaying() {
+        VirtualClock clock = new VirtualClock();
+        JitterBuffer jb = new JitterBuffer(JitterBufferConfig.defaults(G711Codec.PCMU), clock);
+        RtpPacketWriter w = new RtpPacketWriter().ssrc(1).payloadType(0);
+        byte[] buf = new byte[200];
+        RtpPacket p = new RtpPacket();
+        short[] out = new short[160];
+        for (int i = 0; i < 10; i++) {
+            p.wrap(buf, 0, w.sequenceNumber(i).timestamp(160L * i).write(new byte[160], 0, 160, buf, 0));
+            jb.offer(p);
+            jb.poll(out, 0);
+        }
+        long shifted = 160L * 10 + 80; // the sender's timestamp base moved by half a frame
+        for (int i = 0; i < 10; i++) {
+            p.wrap(buf, 0, w.sequenceNumber(10 + i).timestamp(shifted + 160L * i).write(new byte[160], 0, 160, buf, 0));
+            jb.offer(p);
+            jb.poll(out, 0);
+        }
+        assertEquals(1, jb.statistics().resyncs());
+        assertTrue(jb.statistics().framesExpanded() <= 3, "expanded " + jb.statistics().framesExpanded());
+    }
+
+    @Test
     void aNewSsrcWithAnEarlierTimestampIsPlayedNotDroppedAsLate() {
         VirtualClock clock = new VirtualClock();
         JitterBuffer jb = new JitterBuffer(JitterBufferConfig.defaults(G711Codec.PCMU), clock);
