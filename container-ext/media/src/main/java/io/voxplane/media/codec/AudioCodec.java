@@ -46,9 +46,9 @@ public interface AudioCodec {
         return sampleRate() / 1000 * millis;
     }
 
-    /** A new encoder with fresh state. */
+    /** An encoder with fresh state; a stateless codec (G.711) may return a shared instance. */
     AudioEncoder newEncoder();
 
-    /** A new decoder with fresh state. */
+    /** A decoder with fresh state; a stateless codec (G.711) may return a shared instance. */
     AudioDecoder newDecoder();
 }

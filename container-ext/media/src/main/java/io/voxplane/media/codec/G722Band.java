@@ -7,7 +7,10 @@ package io.voxplane.media.codec;
  * step without side information.
  *
  * <p>Arithmetic follows the Recommendation's 16-bit fixed-point description, saturating where it
- * saturates. Not thread-safe; owned by one encoder or decoder.
+ * saturates. ffmpeg's adpcm_g722 saturates in fewer places (for example not the pole-section sum
+ * on its own, nor the doubled difference in the zero section); that could only show on
+ * pathological input: speech and speech overloaded 4x (vectors/README.md) are bit-exact. Not
+ * thread-safe; owned by one encoder or decoder.
  */
 final class G722Band {
 
@@ -36,16 +39,30 @@ final class G722Band {
     int estimate;
     /** Zero-section output (szl / szh). */
     private int zeroEstimate;
-    /** Pole coefficients a1, a2 (index 1, 2). */
-    private final int[] a = new int[3];
+    // Predictor state as scalars (hot path: no array bounds checks).
+    /** Pole coefficients a1, a2. */
+    private int a1;
+    private int a2;
     /** Zero coefficients b1..b6. */
-    private final int[] b = new int[7];
-    /** Quantized differences d(n)..d(n-6). */
-    private final int[] d = new int[7];
-    /** Partially reconstructed signals p(n)..p(n-2). */
-    private final int[] p = new int[3];
-    /** Reconstructed signals r(n)..r(n-2). */
-    private final int[] r = new int[3];
+    private int b1;
+    private int b2;
+    private int b3;
+    private int b4;
+    private int b5;
+    private int b6;
+    /** Quantized differences d(n-1)..d(n-6). */
+    private int d1;
+    private int d2;
+    private int d3;
+    private int d4;
+    private int d5;
+    private int d6;
+    /** Partially reconstructed signals p(n-1), p(n-2). */
+    private int p1;
+    private int p2;
+    /** Reconstructed signals r(n-1), r(n-2). */
+    private int r1;
+    private int r2;
 
     G722Band(boolean lowBand) {
         this.lowBand = lowBand;
@@ -59,11 +76,24 @@ final class G722Band {
         scale = lowBand ? 32 : 8;
         estimate = 0;
         zeroEstimate = 0;
-        java.util.Arrays.fill(a, 0);
-        java.util.Arrays.fill(b, 0);
-        java.util.Arrays.fill(d, 0);
-        java.util.Arrays.fill(p, 0);
-        java.util.Arrays.fill(r, 0);
+        a1 = 0;
+        a2 = 0;
+        b1 = 0;
+        b2 = 0;
+        b3 = 0;
+        b4 = 0;
+        b5 = 0;
+        b6 = 0;
+        d1 = 0;
+        d2 = 0;
+        d3 = 0;
+        d4 = 0;
+        d5 = 0;
+        d6 = 0;
+        p1 = 0;
+        p2 = 0;
+        r1 = 0;
+        r2 = 0;
     }
 
     static int saturate(int v) {
@@ -95,52 +125,57 @@ final class G722Band {
      */
     void predict(int dq) {
         // RECONS, PARREC
-        r[0] = saturate(estimate + dq);
-        p[0] = saturate(zeroEstimate + dq);
+        int r0 = saturate(estimate + dq);
+        int p0 = saturate(zeroEstimate + dq);
 
         // UPPOL2: second pole coefficient
-        int sg0 = p[0] >> 15;
-        int sg1 = p[1] >> 15;
-        int sg2 = p[2] >> 15;
-        int wd1 = saturate(a[1] << 2);
+        int sg0 = p0 >> 15;
+        int sg1 = p1 >> 15;
+        int sg2 = p2 >> 15;
+        int wd1 = saturate(a1 << 2);
         int wd2 = sg0 == sg1 ? -wd1 : wd1;
         if (wd2 > 32767) {
             wd2 = 32767;
         }
-        int apl2 = (wd2 >> 7) + (sg0 == sg2 ? 128 : -128) + ((a[2] * 32512) >> 15);
-        apl2 = Math.max(-12288, Math.min(12288, apl2));
+        int apl2 = (wd2 >> 7) + (sg0 == sg2 ? 128 : -128) + ((a2 * 32512) >> 15);
+        apl2 = apl2 > 12288 ? 12288 : (apl2 < -12288 ? -12288 : apl2);
 
         // UPPOL1: first pole coefficient, bounded by the new second one
-        int apl1 = saturate((sg0 == sg1 ? 192 : -192) + ((a[1] * 32640) >> 15));
+        int apl1 = saturate((sg0 == sg1 ? 192 : -192) + ((a1 * 32640) >> 15));
         int limit = saturate(15360 - apl2);
-        apl1 = Math.max(-limit, Math.min(limit, apl1));
+        apl1 = apl1 > limit ? limit : (apl1 < -limit ? -limit : apl1);
 
-        // UPZERO and DELAYA for the zero section
+        // UPZERO: sign agreement of d(n) with each d(n-i); leak factor 32640/32768
         int step = dq == 0 ? 0 : 128;
         int sgd = dq >> 15;
-        for (int i = 6; i > 0; i--) {
-            int signed = (d[i] >> 15) == sgd ? step : -step;
-            b[i] = saturate(signed + ((b[i] * 32640) >> 15));
-            d[i] = d[i - 1];
-        }
-        d[1] = dq;
-        a[1] = apl1;
-        a[2] = apl2;
-        r[2] = r[1];
-        r[1] = r[0];
-        p[2] = p[1];
-        p[1] = p[0];
+        b1 = saturate(((d1 >> 15) == sgd ? step : -step) + ((b1 * 32640) >> 15));
+        b2 = saturate(((d2 >> 15) == sgd ? step : -step) + ((b2 * 32640) >> 15));
+        b3 = saturate(((d3 >> 15) == sgd ? step : -step) + ((b3 * 32640) >> 15));
+        b4 = saturate(((d4 >> 15) == sgd ? step : -step) + ((b4 * 32640) >> 15));
+        b5 = saturate(((d5 >> 15) == sgd ? step : -step) + ((b5 * 32640) >> 15));
+        b6 = saturate(((d6 >> 15) == sgd ? step : -step) + ((b6 * 32640) >> 15));
+
+        // DELAYA
+        d6 = d5;
+        d5 = d4;
+        d4 = d3;
+        d3 = d2;
+        d2 = d1;
+        d1 = dq;
+        a1 = apl1;
+        a2 = apl2;
+        r2 = r1;
+        r1 = r0;
+        p2 = p1;
+        p1 = p0;
 
         // FILTEP
-        int pole1 = (a[1] * saturate(r[1] + r[1])) >> 15;
-        int pole2 = (a[2] * saturate(r[2] + r[2])) >> 15;
-        int sp = saturate(pole1 + pole2);
+        int sp = saturate(((a1 * saturate(r1 + r1)) >> 15) + ((a2 * saturate(r2 + r2)) >> 15));
 
         // FILTEZ
-        int sz = 0;
-        for (int i = 1; i <= 6; i++) {
-            sz += (b[i] * saturate(d[i] + d[i])) >> 15;
-        }
+        int sz = ((b1 * saturate(d1 + d1)) >> 15) + ((b2 * saturate(d2 + d2)) >> 15)
+                + ((b3 * saturate(d3 + d3)) >> 15) + ((b4 * saturate(d4 + d4)) >> 15)
+                + ((b5 * saturate(d5 + d5)) >> 15) + ((b6 * saturate(d6 + d6)) >> 15);
         zeroEstimate = saturate(sz);
 
         // PREDIC

@@ -9,7 +9,7 @@ import java.util.Objects;
  * (s3.4), each with its adaptive predictor ({@link G722Band}). Output byte: {@code IH << 6 | IL}.
  *
  * <p>Input is taken as 16-bit PCM and used at full precision (no truncation to 14 bits), as
- * ffmpeg and spandsp do, which keeps the bitstream identical to theirs. About 2.3 KB of state;
+ * ffmpeg and spandsp do, which keeps the bitstream identical to theirs. About 1.2 KB of state (mostly the QMF history);
  * not thread-safe.
  */
 public final class G722Encoder implements AudioEncoder {
@@ -47,10 +47,7 @@ public final class G722Encoder implements AudioEncoder {
         int el = G722Band.saturate(xlow - low.estimate);
         int magnitude = el >= 0 ? el : -(el + 1);
         int det = low.scale;
-        int interval = 1;
-        while (interval < 30 && magnitude >= (G722Tables.LOW_DECISION[interval] * det) >> 12) {
-            interval++;
-        }
+        int interval = lowInterval(magnitude, det);
         int ilow = el < 0 ? G722Tables.LOW_CODE_NEGATIVE[interval] : G722Tables.LOW_CODE_POSITIVE[interval];
         int ril = ilow >> 2;
         int dlow = (det * G722Tables.LOW_INVERSE4[ril]) >> 15;
@@ -68,6 +65,39 @@ public final class G722Encoder implements AudioEncoder {
         high.predict(dhigh);
 
         return (ihigh << 6) | ilow;
+    }
+
+    /**
+     * Decision levels padded to 32 for a fixed five-step search: index 0 is never compared, 30
+     * and 31 are never exceeded.
+     */
+    private static final long[] LOW_DECISION_PADDED = new long[32];
+
+    static {
+        for (int i = 1; i < 30; i++) {
+            LOW_DECISION_PADDED[i] = G722Tables.LOW_DECISION[i];
+        }
+        LOW_DECISION_PADDED[30] = Long.MAX_VALUE >> 20;
+        LOW_DECISION_PADDED[31] = Long.MAX_VALUE >> 20;
+    }
+
+    /**
+     * The quantizer interval 1..30 of QUANTL: the first i with {@code m < (q6[i] * det) >> 12},
+     * or 30. Equivalent to the Recommendation's linear scan: {@code m < floor(q * det / 4096)} is
+     * {@code (m + 1) << 12 <= q * det}, and the levels are monotonic, so the interval is one more
+     * than the number of levels below; a five-step search without data-dependent branches counts
+     * them (the speech signal makes the comparisons unpredictable).
+     */
+    private static int lowInterval(int magnitude, int det) {
+        long m = (long) (magnitude + 1) << 12;
+        long[] t = LOW_DECISION_PADDED;
+        int pos = 0;
+        pos += t[pos + 16] * det < m ? 16 : 0;
+        pos += t[pos + 8] * det < m ? 8 : 0;
+        pos += t[pos + 4] * det < m ? 4 : 0;
+        pos += t[pos + 2] * det < m ? 2 : 0;
+        pos += t[pos + 1] * det < m ? 1 : 0;
+        return pos + 1;
     }
 
     @Override

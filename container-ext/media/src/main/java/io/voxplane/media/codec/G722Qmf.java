@@ -11,10 +11,9 @@ package io.voxplane.media.codec;
  */
 final class G722Qmf {
 
-    /** h(2i), i = 0..11. */
-    private static final int[] EVEN_TAPS = {3, -11, 12, 32, -210, 951, 3876, -805, 362, -156, 53, -11};
+    // h(2i), i = 0..11: 3, -11, 12, 32, -210, 951, 3876, -805, 362, -156, 53, -11 (written out in push)
     private static final int TAPS = 24;
-    private static final int SPAN = 256;
+    private static final int SPAN = 128;
 
     private final int[] history = new int[TAPS + 2 * SPAN];
     private int start;
@@ -36,15 +35,14 @@ final class G722Qmf {
         int end = start + TAPS;
         x[end - 2] = older;
         x[end - 1] = newer;
-        int o = 0;
-        int n = 0;
-        int base = start;
-        for (int i = 0; i < 12; i++) {
-            o += x[base + 2 * i] * EVEN_TAPS[i];
-            n += x[base + 2 * i + 1] * EVEN_TAPS[11 - i];
-        }
-        olderSum = o;
-        newerSum = n;
+        int b = start;
+        // h(2i) on the older sample of each pair, h(2i+1) = h(22-2i) on the newer one
+        olderSum = 3 * x[b] - 11 * x[b + 2] + 12 * x[b + 4] + 32 * x[b + 6] - 210 * x[b + 8] + 951 * x[b + 10]
+                + 3876 * x[b + 12] - 805 * x[b + 14] + 362 * x[b + 16] - 156 * x[b + 18] + 53 * x[b + 20]
+                - 11 * x[b + 22];
+        newerSum = -11 * x[b + 1] + 53 * x[b + 3] - 156 * x[b + 5] + 362 * x[b + 7] - 805 * x[b + 9]
+                + 3876 * x[b + 11] + 951 * x[b + 13] - 210 * x[b + 15] + 32 * x[b + 17] + 12 * x[b + 19]
+                - 11 * x[b + 21] + 3 * x[b + 23];
     }
 
     void reset() {

@@ -23,8 +23,19 @@ import java.util.Arrays;
  * plays concealment while holding the playout point, and resumes at the first frame that then
  * arrives, so a sender pause is not mistaken for loss) and shrinks by dropping one frame at a time
  * when it holds two or more frames above target, at most once every
- * {@link #ACCELERATE_INTERVAL_FRAMES} frames. Dropping is a plain frame skip; a WSOLA time-scale
- * modification would hide it better and is left for later.
+ * {@link #ACCELERATE_INTERVAL_FRAMES} frames: a quiet frame ({@link #QUIET_RMS}) is dropped at
+ * once, a loud one only when the excess reaches {@link #URGENT_EXCESS_FRAMES} or has lasted
+ * {@link #PATIENCE_FRAMES}. The dropped frame is
+ * still decoded (a stateful decoder such as G.722 stays in step) and cross-faded into the next over
+ * {@link PacketLossConcealer#MERGE_MILLIS} ms; a WSOLA time-scale modification would hide it
+ * better and is left for later.
+ *
+ * <p>Only packets of the audio payload type belong here; the caller separates telephone-events
+ * (RFC 4733) and comfort noise by payload type. A new SSRC, a timestamp jump beyond the capacity in
+ * either direction, or a timestamp off the frame grid (the sender moved its timestamp base)
+ * restarts the buffer at that packet ({@link OfferResult#RESYNCED}). Every packet must carry one
+ * frame of the configured duration (the negotiated ptime): longer payloads are truncated, shorter
+ * ones padded with silence.
  *
  * <p>Memory: one payload slot per frame of capacity (5 KB at the defaults and 64 kbit/s) plus the
  * decoder and concealment state. Not thread-safe: offer and poll must run on one thread (the
@@ -34,6 +45,12 @@ public final class JitterBuffer {
 
     /** Minimum frames between two accelerations, so drops are spread out. */
     public static final int ACCELERATE_INTERVAL_FRAMES = 5;
+    /** Frames above target from which a frame is dropped even when it is not quiet. */
+    public static final int URGENT_EXCESS_FRAMES = 4;
+    /** RMS below which a frame counts as quiet and is dropped first (about -40 dBFS). */
+    public static final int QUIET_RMS = 330;
+    /** Frames spent two or more above target after which a loud frame is dropped anyway (1 s at 20 ms). */
+    public static final int PATIENCE_FRAMES = 50;
     private static final int HISTOGRAM_BUCKETS = 64;
     private static final double FORGET = 0.995;
     private static final double QUANTILE = 0.95;
@@ -77,6 +94,8 @@ public final class JitterBuffer {
     private final long[] slotTs;
     private final TimestampUnwrapper unwrapper = new TimestampUnwrapper();
     private final double[] histogram = new double[HISTOGRAM_BUCKETS];
+    private final short[] scratch;
+    private final int fadeSamples;
 
     private boolean started;
     private boolean buffering = true;
@@ -85,6 +104,7 @@ public final class JitterBuffer {
     private int targetFrames;
     private int framesSinceAccelerate;
     private boolean dry;
+    private int framesAboveTarget;
     private long minRelative = Long.MAX_VALUE;
     private long epochMinRelative = Long.MAX_VALUE;
     private int epochPackets;
@@ -92,6 +112,10 @@ public final class JitterBuffer {
     private long highestSeq;
 
     private long received;
+    private long ssrc;
+    private long sourceReceived;
+    private long sourceDuplicates;
+    private long lostCarry;
     private long played;
     private long expanded;
     private long accelerated;
@@ -114,6 +138,8 @@ public final class JitterBuffer {
         this.payload = new byte[capacity][frameBytes];
         this.payloadLength = new int[capacity];
         this.slotTs = new long[capacity];
+        this.scratch = new short[frameSamples];
+        this.fadeSamples = codec.sampleRate() * PacketLossConcealer.MERGE_MILLIS / 1000;
         Arrays.fill(slotTs, Long.MIN_VALUE);
         this.targetFrames = framesFor(config.initialDelayMillis());
     }
@@ -131,20 +157,35 @@ public final class JitterBuffer {
     public OfferResult offer(RtpPacket packet) {
         long now = clock.nanoTime();
         received++;
+        boolean newSource = started && packet.ssrc() != ssrc;
+        if (newSource) {
+            // a restarted or switched stream: its sequence and timestamp spaces are unrelated
+            lostCarry = lostSoFar();
+            sourceReceived = 0;
+            sourceDuplicates = 0;
+            unwrapper.reset();
+        }
+        ssrc = packet.ssrc();
+        sourceReceived++;
         countSequence(packet.sequenceNumber());
         long ts = unwrapper.unwrap(packet.timestamp());
+        if (newSource) {
+            minRelative = Long.MAX_VALUE;
+            epochMinRelative = Long.MAX_VALUE;
+            epochPackets = 0;
+        }
         updateDelayEstimate(now, ts);
         if (!started) {
             started = true;
             playoutTs = ts;
             newestTs = ts;
         }
-        if (ts < playoutTs) {
+        if (ts < playoutTs && !newSource && (playoutTs - ts) / frameTs < capacity) {
             late++;
             return OfferResult.LATE;
         }
         OfferResult result = OfferResult.ACCEPTED;
-        if ((ts - playoutTs) / frameTs >= capacity) {
+        if (newSource || ts < playoutTs || (ts - playoutTs) / frameTs >= capacity || (ts - playoutTs) % frameTs != 0) {
             clear();
             playoutTs = ts;
             newestTs = ts;
@@ -155,6 +196,7 @@ public final class JitterBuffer {
         int slot = slotOf(ts);
         if (slotTs[slot] == ts) {
             duplicates++;
+            sourceDuplicates++;
             return OfferResult.DUPLICATE;
         }
         int n = Math.min(packet.payloadLength(), frameBytes);
@@ -166,7 +208,7 @@ public final class JitterBuffer {
     }
 
     private void countSequence(int seq) {
-        if (received == 1) {
+        if (sourceReceived == 1) {
             firstSeq = seq;
             highestSeq = seq;
             return;
@@ -250,22 +292,35 @@ public final class JitterBuffer {
             playoutTs = earliestBuffered();
         }
         dry = false;
-        if (levelFrames() >= targetFrames + 2 && framesSinceAccelerate >= ACCELERATE_INTERVAL_FRAMES
-                && slotTs[slotOf(playoutTs + frameTs)] == playoutTs + frameTs) {
-            slotTs[slotOf(playoutTs)] = Long.MIN_VALUE;
-            playoutTs += frameTs;
-            accelerated++;
-            framesSinceAccelerate = 0;
-            result = PlayoutResult.ACCELERATED;
-        }
+        framesAboveTarget = levelFrames() >= targetFrames + 2 ? framesAboveTarget + 1 : 0;
+        boolean wantAccelerate = framesAboveTarget > 0
+                && framesSinceAccelerate >= ACCELERATE_INTERVAL_FRAMES
+                && slotTs[slotOf(playoutTs + frameTs)] == playoutTs + frameTs;
         int slot = slotOf(playoutTs);
         if (slotTs[slot] == playoutTs) {
-            int n = decoder.decode(payload[slot], 0, payloadLength[slot], out, off);
-            if (n < frameSamples) {
-                Arrays.fill(out, off + n, off + frameSamples, (short) 0);
+            decodeSlot(slot, out, off);
+            if (wantAccelerate && (isQuiet(out, off) || levelFrames() >= targetFrames + URGENT_EXCESS_FRAMES
+                    || framesAboveTarget >= PATIENCE_FRAMES)) {
+                // drop this frame: decode the next one too (keeps a stateful decoder in step) and
+                // cross-fade from the dropped frame into it
+                playoutTs += frameTs;
+                int next = slotOf(playoutTs);
+                decodeSlot(next, scratch, 0);
+                int fade = Math.min(frameSamples, fadeSamples);
+                for (int i = 0; i < frameSamples; i++) {
+                    if (i < fade) {
+                        int w = (i + 1) * 256 / (fade + 1);
+                        out[off + i] = (short) ((out[off + i] * (256 - w) + scratch[i] * w) >> 8);
+                    } else {
+                        out[off + i] = scratch[i];
+                    }
+                }
+                accelerated++;
+                framesSinceAccelerate = 0;
+                framesAboveTarget = 0;
+                result = PlayoutResult.ACCELERATED;
             }
             concealer.onGoodFrame(out, off, frameSamples);
-            slotTs[slot] = Long.MIN_VALUE;
         } else {
             concealer.conceal(out, off, frameSamples);
             expanded++;
@@ -283,6 +338,22 @@ public final class JitterBuffer {
         return result;
     }
 
+    private void decodeSlot(int slot, short[] out, int off) {
+        int n = decoder.decode(payload[slot], 0, payloadLength[slot], out, off);
+        if (n < frameSamples) {
+            Arrays.fill(out, off + n, off + frameSamples, (short) 0);
+        }
+        slotTs[slot] = Long.MIN_VALUE;
+    }
+
+    private boolean isQuiet(short[] pcm, int off) {
+        long energy = 0;
+        for (int i = 0; i < frameSamples; i++) {
+            energy += pcm[off + i] * pcm[off + i];
+        }
+        return energy < (long) QUIET_RMS * QUIET_RMS * frameSamples;
+    }
+
     private long earliestBuffered() {
         long earliest = Long.MAX_VALUE;
         for (long ts : slotTs) {
@@ -293,10 +364,14 @@ public final class JitterBuffer {
         return earliest == Long.MAX_VALUE ? playoutTs : earliest;
     }
 
+    private long lostSoFar() {
+        long expected = sourceReceived == 0 ? 0 : highestSeq - firstSeq + 1;
+        return lostCarry + Math.max(0, expected - (sourceReceived - sourceDuplicates));
+    }
+
     /** Counters and delays now. */
     public JitterBufferStatistics statistics() {
-        long expected = received == 0 ? 0 : highestSeq - firstSeq + 1;
-        long lost = Math.max(0, expected - (received - duplicates));
+        long lost = lostSoFar();
         return new JitterBufferStatistics(levelFrames() * config.frameMillis(), targetFrames * config.frameMillis(),
                 received, played, expanded, accelerated, late, lost, duplicates, reordered, resyncs);
     }

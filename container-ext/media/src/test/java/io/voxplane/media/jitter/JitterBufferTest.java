@@ -39,6 +39,25 @@ class JitterBufferTest {
         }
     }
 
+    @Test
+    void aCleanG722StreamDecodesExactlyAsWithoutTheBuffer() {
+        NetworkSimulation sim = new NetworkSimulation(G722Codec.INSTANCE, 11, 10);
+        sim.jitterMillis = 15; // reorders nothing at 20 ms spacing, but moves arrival phases
+        sim.run(400, true);
+        assertEquals(0, sim.buffer.statistics().framesExpanded());
+        assertEquals(0, sim.buffer.statistics().framesAccelerated());
+        var enc = G722Codec.INSTANCE.newEncoder();
+        var dec = G722Codec.INSTANCE.newDecoder();
+        byte[] bits = new byte[160];
+        short[] expected = new short[320];
+        int first = (int) sim.count(BUFFERING);
+        for (int f = 0; f < 300; f++) {
+            enc.encode(sim.source, f * 320, 320, bits, 0);
+            dec.decode(bits, 0, 160, expected, 0);
+            assertArrayEqualsFrame(expected, sim.played.get(first + f), f);
+        }
+    }
+
     private static void assertArrayEqualsFrame(short[] expected, short[] actual, int frame) {
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], actual[i], "frame " + frame + " sample " + i);
@@ -85,13 +104,16 @@ class JitterBufferTest {
         NetworkSimulation sim = new NetworkSimulation(G711Codec.PCMU, 5, 30);
         sim.jitterMillis = 120;
         sim.run(1000, true);
-        int during = sim.buffer.statistics().currentDelayMillis();
+        double during = sim.averageDelay(500, 1000);
+        int targetDuring = sim.buffer.statistics().targetDelayMillis();
         sim.jitterMillis = 0;
         sim.run(1500, true);
         JitterBufferStatistics s = sim.buffer.statistics();
+        double after = sim.averageDelay(2000, 2500);
         assertTrue(s.framesAccelerated() > 0, "accelerated " + s.framesAccelerated());
-        assertTrue(s.currentDelayMillis() < during, during + " -> " + s.currentDelayMillis());
-        assertTrue(s.currentDelayMillis() <= 80, "delay after recovery " + s.currentDelayMillis());
+        assertTrue(targetDuring >= 120, "target during jitter " + targetDuring);
+        assertTrue(after < during - 10 && after <= 60, "buffered " + during + " ms -> " + after + " ms");
+        assertEquals(JitterBufferConfig.DEFAULT_MIN_DELAY_MILLIS, s.targetDelayMillis());
     }
 
     @Test
@@ -120,6 +142,57 @@ class JitterBufferTest {
         p.wrap(buf, 0, w.sequenceNumber(2).timestamp(1000 + 160 * 1000).write(new byte[160], 0, 160, buf, 0));
         assertEquals(JitterBuffer.OfferResult.RESYNCED, jb.offer(p));
         assertEquals(1, jb.statistics().resyncs());
+    }
+
+    @Test
+    void aTimestampOffTheFrameGridRealignsInsteadOfNeverPlaying() {
+        VirtualClock clock = new VirtualClock();
+        JitterBuffer jb = new JitterBuffer(JitterBufferConfig.defaults(G711Codec.PCMU), clock);
+        RtpPacketWriter w = new RtpPacketWriter().ssrc(1).payloadType(0);
+        byte[] buf = new byte[200];
+        RtpPacket p = new RtpPacket();
+        short[] out = new short[160];
+        for (int i = 0; i < 10; i++) {
+            p.wrap(buf, 0, w.sequenceNumber(i).timestamp(160L * i).write(new byte[160], 0, 160, buf, 0));
+            jb.offer(p);
+            jb.poll(out, 0);
+        }
+        long shifted = 160L * 10 + 80; // the sender's timestamp base moved by half a frame
+        for (int i = 0; i < 10; i++) {
+            p.wrap(buf, 0, w.sequenceNumber(10 + i).timestamp(shifted + 160L * i).write(new byte[160], 0, 160, buf, 0));
+            jb.offer(p);
+            jb.poll(out, 0);
+        }
+        assertEquals(1, jb.statistics().resyncs());
+        assertTrue(jb.statistics().framesExpanded() <= 3, "expanded " + jb.statistics().framesExpanded());
+    }
+
+    @Test
+    void aNewSsrcWithAnEarlierTimestampIsPlayedNotDroppedAsLate() {
+        VirtualClock clock = new VirtualClock();
+        JitterBuffer jb = new JitterBuffer(JitterBufferConfig.defaults(G711Codec.PCMU), clock);
+        RtpPacketWriter w = new RtpPacketWriter().payloadType(0);
+        byte[] buf = new byte[200];
+        RtpPacket p = new RtpPacket();
+        short[] out = new short[160];
+        for (int i = 0; i < 20; i++) {
+            p.wrap(buf, 0, w.ssrc(1).sequenceNumber(100 + i).timestamp(900_000 + 160L * i).write(new byte[160], 0, 160, buf, 0));
+            jb.offer(p);
+            clock.advanceMillis(20);
+            jb.poll(out, 0);
+        }
+        p.wrap(buf, 0, w.ssrc(2).sequenceNumber(7).timestamp(5_000).write(new byte[160], 0, 160, buf, 0));
+        assertEquals(JitterBuffer.OfferResult.RESYNCED, jb.offer(p));
+        for (int i = 1; i < 20; i++) {
+            p.wrap(buf, 0, w.ssrc(2).sequenceNumber(7 + i).timestamp(5_000 + 160L * i).write(new byte[160], 0, 160, buf, 0));
+            assertEquals(JitterBuffer.OfferResult.ACCEPTED, jb.offer(p));
+            clock.advanceMillis(20);
+            jb.poll(out, 0);
+        }
+        JitterBufferStatistics s = jb.statistics();
+        assertEquals(0, s.latePackets());
+        assertEquals(0, s.lostPackets());
+        assertEquals(1, s.resyncs());
     }
 
     @Test

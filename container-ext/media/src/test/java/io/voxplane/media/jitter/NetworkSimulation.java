@@ -26,6 +26,7 @@ final class NetworkSimulation {
     final Random random;
     final List<JitterBuffer.PlayoutResult> results = new ArrayList<>();
     final List<short[]> played = new ArrayList<>();
+    final List<Integer> delays = new ArrayList<>();
     final short[] source;
     int baseDelayMillis = 30;
     int jitterMillis;
@@ -99,9 +100,14 @@ final class NetworkSimulation {
             clock.advanceNanos(tickEnd - 10_000_000L - clock.nanoTime());
             short[] out = new short[buffer.frameSamples()];
             results.add(buffer.poll(out, 0));
+            delays.add(buffer.statistics().currentDelayMillis());
             played.add(out);
             clock.advanceNanos(tickEnd - clock.nanoTime());
         }
+    }
+
+    double averageDelay(int fromTick, int toTick) {
+        return delays.subList(fromTick, toTick).stream().mapToInt(Integer::intValue).average().orElseThrow();
     }
 
     long count(JitterBuffer.PlayoutResult r) {
