@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one context is made by one thread at a time in event order, and a transport that fails a send
  * inline cannot re-enter a half-updated context. Never blocks.
  */
-final class SerialMailbox {
+public final class SerialMailbox {
 
     private static final System.Logger LOG = System.getLogger(SerialMailbox.class.getName());
 
@@ -22,7 +22,7 @@ final class SerialMailbox {
     private final AtomicInteger pending = new AtomicInteger();
 
     /** Runs {@code task} now if nothing of this mailbox runs, else after what is queued. */
-    void execute(Runnable task) {
+    public void execute(Runnable task) {
         queue.add(task);
         if (pending.getAndIncrement() != 0) {
             return;

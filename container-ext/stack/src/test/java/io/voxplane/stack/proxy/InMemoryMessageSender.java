@@ -18,20 +18,20 @@ import java.util.concurrent.CompletableFuture;
  * Test double of the transport for proxy tests: records every message in send order, completes
  * sends at once, and fails every send to a target port listed with {@link #refuse(int)}.
  */
-final class InMemoryMessageSender implements MessageSender {
+public final class InMemoryMessageSender implements MessageSender {
 
     /** One send: a request with its target, or a response with the flow it answers. */
-    record Sent(SipMessage message, Target target, Flow flow) {
-        SipRequest request() {
+    public record Sent(SipMessage message, Target target, Flow flow) {
+        public SipRequest request() {
             return (SipRequest) message;
         }
 
-        SipResponse response() {
+        public SipResponse response() {
             return (SipResponse) message;
         }
     }
 
-    static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 5060);
+    public static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 5060);
 
     private final List<Sent> sent = new ArrayList<>();
     private final Set<Integer> refused = new HashSet<>();
@@ -51,34 +51,34 @@ final class InMemoryMessageSender implements MessageSender {
         return CompletableFuture.completedFuture(requestFlow);
     }
 
-    synchronized void refuse(int port) {
+    public synchronized void refuse(int port) {
         refused.add(port);
     }
 
-    synchronized List<Sent> all() {
+    public synchronized List<Sent> all() {
         return List.copyOf(sent);
     }
 
     /** Requests of {@code method} sent downstream, in order. */
-    synchronized List<SipRequest> requests(String method) {
+    public synchronized List<SipRequest> requests(String method) {
         return sent.stream().filter(s -> s.message() instanceof SipRequest r && r.method().equals(method))
                 .map(Sent::request).toList();
     }
 
     /** Requests of {@code method} sent to a target port. */
-    synchronized List<SipRequest> requestsTo(String method, int port) {
+    public synchronized List<SipRequest> requestsTo(String method, int port) {
         return sent.stream().filter(s -> s.message() instanceof SipRequest r && r.method().equals(method)
                         && s.target().address().getPort() == port)
                 .map(Sent::request).toList();
     }
 
     /** Responses sent upstream, in order. */
-    synchronized List<SipResponse> responses() {
+    public synchronized List<SipResponse> responses() {
         return sent.stream().filter(s -> s.message() instanceof SipResponse).map(Sent::response).toList();
     }
 
     /** Status codes sent upstream, in order, without 100 Trying. */
-    synchronized List<Integer> statuses() {
+    public synchronized List<Integer> statuses() {
         return responses().stream().map(SipResponse::status).filter(s -> s != 100).toList();
     }
 }
