@@ -9,6 +9,7 @@ import io.voxplane.sip.SipMessage;
 import io.voxplane.sip.SipUri;
 import io.voxplane.stack.sipp.Sipp;
 import io.voxplane.stack.timer.ScheduledTimerService;
+import io.voxplane.stack.transaction.TransactionConfig;
 import io.voxplane.stack.transport.Flow;
 import io.voxplane.stack.transport.InboundMessageHandler;
 import io.voxplane.stack.transport.ListenPoint;
@@ -82,7 +83,12 @@ class B2buaSippTest {
                 Thread.ofPlatform().name("vx-test-io-", 0).daemon().factory(), handOff);
         transport.start();
         int port = transport.boundListenPoints().get(0).address().getPort();
-        b2bua = new B2bua(transport, new ScheduledTimerService(scheduler), UserAgentConfig.of("127.0.0.1", port, type),
+        // SIPp's built-in uas aborts a call when an INVITE retransmission crosses its 200 (it then
+        // waits for the ACK only); with T1 at 500 ms that happens on this shared 2-core machine
+        // while the JIT warms up. A longer T1 keeps the B leg from retransmitting into that race.
+        UserAgentConfig config = UserAgentConfig.of("127.0.0.1", port, type)
+                .withTransactions(TransactionConfig.defaults().withT1(Duration.ofSeconds(2)));
+        b2bua = new B2bua(transport, new ScheduledTimerService(scheduler), config,
                 invite -> B2buaRoute.bridgeTo(callee, uas));
         handOff.target = b2bua.inboundHandler();
 
