@@ -38,8 +38,12 @@ public final class Sipp {
     private Path workDir;
 
     private Sipp(String scenario) {
+        this("-sn", scenario);
+    }
+
+    private Sipp(String scenarioFlag, String scenario) {
         args.add("sipp");
-        args.add("-sn");
+        args.add(scenarioFlag);
         args.add(scenario);
         args.add("-nostdin");
         args.add("-trace_err");
@@ -62,6 +66,16 @@ public final class Sipp {
     /** SIPp's built-in {@code uac} scenario calling {@code remote} (host:port). */
     public static Sipp uac(String remote) {
         Sipp sipp = new Sipp("uac");
+        sipp.args.add(remote);
+        return sipp;
+    }
+
+    /**
+     * A scenario file ({@code -sf}) run against {@code remote} (host:port). SIPp runs in a
+     * temporary directory, so {@code xml} and any file passed with {@link #option} must be absolute.
+     */
+    public static Sipp scenario(Path xml, String remote) {
+        Sipp sipp = new Sipp("-sf", xml.toAbsolutePath().toString());
         sipp.args.add(remote);
         return sipp;
     }
