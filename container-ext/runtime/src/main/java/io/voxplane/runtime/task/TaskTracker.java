@@ -232,15 +232,25 @@ public final class TaskTracker {
         }
     }
 
+    /** Counts the end of a task (called once per task, by {@link TrackedTask#done()}). */
     void onTaskEnd(TrackedTask task, boolean wasCancelled, boolean wasFailed) {
-        if (active.remove(task)) {
-            if (wasCancelled) {
-                cancelled.increment();
-            } else if (wasFailed) {
-                failed.increment();
-            } else {
-                completed.increment();
-            }
+        if (wasCancelled) {
+            cancelled.increment();
+        } else if (wasFailed) {
+            failed.increment();
+        } else {
+            completed.increment();
+        }
+        // A task cancelled while its body runs stays active (a leak) until the body returns.
+        if (!task.isRunning()) {
+            active.remove(task);
+        }
+    }
+
+    /** A thread left the task's body: a finished task leaves the active set. */
+    void onTaskExit(TrackedTask task) {
+        if (task.isDone()) {
+            active.remove(task);
         }
     }
 }

@@ -15,6 +15,7 @@ final class TrackedTask extends FutureTask<Void> {
     private final boolean periodic;
     private volatile boolean failed;
     private volatile Future<?> carrier;
+    private volatile boolean running;
 
     TrackedTask(String name, Runnable body, TaskTracker tracker, boolean periodic) {
         super(body, null);
@@ -31,13 +32,24 @@ final class TrackedTask extends FutureTask<Void> {
         return periodic;
     }
 
+    /** Whether a thread is inside the task's body now (even if the task was cancelled meanwhile). */
+    boolean isRunning() {
+        return running;
+    }
+
     @Override
     public void run() {
-        if (!periodic) {
-            super.run();
-        } else if (!runAndReset() && !isDone()) {
-            // runAndReset returns false only when the task threw (setException made it done) or was cancelled.
-            cancel(false);
+        running = true;
+        try {
+            if (!periodic) {
+                super.run();
+            } else if (!runAndReset() && !isDone()) {
+                // runAndReset returns false only when the task threw (setException made it done) or was cancelled.
+                cancel(false);
+            }
+        } finally {
+            running = false;
+            tracker.onTaskExit(this);
         }
     }
 
