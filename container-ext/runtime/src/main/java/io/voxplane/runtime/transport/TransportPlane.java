@@ -109,13 +109,15 @@ public class TransportPlane {
                 LOG.log(Level.INFO, () -> "VXRT-002 Netty native epoll is not available, the SIP transport uses NIO: "
                         + Epoll.unavailabilityCause());
             }
-            transport.start();
+            // Set before start: the first message may be read before start() returns.
             layer = transport;
+            transport.start();
             state = PlaneState.RUNNING;
             LOG.log(Level.INFO, () -> "transport plane running on " + transport.ioTransport() + ", SIP on "
                     + transport.boundListenPoints());
         } catch (RuntimeException e) {
             state = PlaneState.FAILED;
+            layer = null;
             tasks.close(true);
             throw new PlaneStartException(Plane.TRANSPORT, "cannot listen on " + settings.transport().listenPoints()
                     + " (" + e.getMessage() + "); set voxplane.sip.port / VOXPLANE_SIP_PORT or voxplane.sip.host", e);
