@@ -63,7 +63,7 @@ final class ErrorResponses {
                 switch (c) {
                     case HeaderNames.VIA -> {
                         List<Via> vias = new ArrayList<>(2);
-                        ValueParser.vias(h.value(), vias, true);
+                        ValueParser.vias(h.value(), vias, true, new UriParser.ParamScan());
                         for (Via v : vias) {
                             editor.add(c, v.toString());
                         }
@@ -102,7 +102,8 @@ final class ErrorResponses {
                     }
                 }
             }
-        } catch (SipParseException e) {
+        } catch (SipParseException | IllegalArgumentException e) {
+            // one of the fields a response must copy is unreadable: no response can be formed
             return null;
         }
         if (!(via && from && to && callId && cseq)) {

@@ -54,7 +54,8 @@ final class ValueParser {
 
     /** The content of a quoted string with quoted-pairs resolved; p..q includes the quotes. */
     static String unquote(String s, int p, int q) {
-        if (s.indexOf('\\', p) < 0 || s.indexOf('\\', p) >= q) {
+        int bs = s.indexOf('\\', p + 1, q - 1);
+        if (bs < 0) {
             return s.substring(p + 1, q - 1);
         }
         StringBuilder sb = new StringBuilder(q - p);
@@ -80,14 +81,6 @@ final class ValueParser {
             sb.append(c);
         }
         sb.append('"');
-    }
-
-    /** Removes surrounding quotes (and quoted-pairs) when {@code v} is a quoted-string. */
-    static String unquoteValue(String v) {
-        if (v != null && v.length() >= 2 && v.charAt(0) == '"' && v.charAt(v.length() - 1) == '"') {
-            return unquote(v, 0, v.length());
-        }
-        return v;
     }
 
     static SipParseException error(SipErrorCode code, String what, int offset) {
@@ -147,31 +140,30 @@ final class ValueParser {
 
     static List<Via> vias(String s) throws SipParseException {
         List<Via> out = new ArrayList<>(2);
-        vias(s, out, false);
+        vias(s, out, false, new UriParser.ParamScan());
         return out;
-    }
-
-    static void vias(String s, List<Via> out) throws SipParseException {
-        vias(s, out, false);
     }
 
     /**
      * Parses a Via list; {@code anyVersion} accepts any protocol version (used only to answer a request
      * with 505, s8.2.6.2, whose Via carries the unsupported version too).
      */
-    static void vias(String s, List<Via> out, boolean anyVersion) throws SipParseException {
+    static void vias(String s, List<Via> out, boolean anyVersion, UriParser.ParamScan scan)
+            throws SipParseException {
         int end = s.length();
         int p = 0;
         while (true) {
             p = skipWs(s, p, end);
             // sent-protocol = protocol-name SLASH protocol-version SLASH transport
             int t = tokenEnd(s, p, end);
-            if (t - p != 3 || !s.regionMatches(true, p, "SIP", 0, 3)) {
+            if (t - p != 3 || (s.charAt(p) | 0x20) != 's' || (s.charAt(p + 1) | 0x20) != 'i'
+                    || (s.charAt(p + 2) | 0x20) != 'p') {
                 throw error(SipErrorCode.BAD_VIA, "Via protocol is not SIP", p);
             }
             p = expectSlash(s, t, end);
             t = tokenEnd(s, p, end);
-            if (t == p || (!anyVersion && (t - p != 3 || !s.regionMatches(p, "2.0", 0, 3)))) {
+            if (t == p || (!anyVersion && (t - p != 3 || s.charAt(p) != '2' || s.charAt(p + 1) != '.'
+                    || s.charAt(p + 2) != '0'))) {
                 throw error(SipErrorCode.BAD_VIA, "Via protocol version is not 2.0", p);
             }
             p = expectSlash(s, t, end);
@@ -209,7 +201,7 @@ final class ValueParser {
             Parameters params = Parameters.empty();
             int q = skipWs(s, p, end);
             if (q < end && s.charAt(q) == ';') {
-                UriParser.ParamScan scan = new UriParser.ParamScan();
+                scan.reset();
                 p = genericParams(s, p, end, scan, SipErrorCode.BAD_VIA);
                 params = scan.result();
             }
@@ -228,13 +220,16 @@ final class ValueParser {
     private static String transportName(String s, int p, int t) {
         int len = t - p;
         if (len == 3) {
-            if (s.regionMatches(true, p, "UDP", 0, 3)) {
+            int a = s.charAt(p) | 0x20;
+            int b = s.charAt(p + 1) | 0x20;
+            int c = s.charAt(p + 2) | 0x20;
+            if (a == 'u' && b == 'd' && c == 'p') {
                 return "UDP";
             }
-            if (s.regionMatches(true, p, "TCP", 0, 3)) {
+            if (a == 't' && b == 'c' && c == 'p') {
                 return "TCP";
             }
-            if (s.regionMatches(true, p, "TLS", 0, 3)) {
+            if (a == 't' && b == 'l' && c == 's') {
                 return "TLS";
             }
         }
@@ -252,27 +247,33 @@ final class ValueParser {
     // ---------------------------------------------------------------- addresses (s20.10, s25.1)
 
     static Address address(String s, SipErrorCode code) throws SipParseException {
-        List<Address> out = new ArrayList<>(1);
-        int p = address(s, 0, s.length(), code, out, false);
-        p = skipWs(s, p, s.length());
+        return address(s, code, new UriParser.ParamScan());
+    }
+
+    /** Exactly one address (From, To), nothing after it. */
+    static Address address(String s, SipErrorCode code, UriParser.ParamScan scan) throws SipParseException {
+        Address a = address(s, 0, s.length(), code, scan, false);
+        int p = skipWs(s, scan.pos, s.length());
         if (p != s.length()) {
             throw error(code, "unexpected '" + UriParser.printable(s.charAt(p)) + "' after address", p);
         }
-        return out.get(0);
+        return a;
     }
 
     static List<Address> addresses(String s, SipErrorCode code) throws SipParseException {
         List<Address> out = new ArrayList<>(2);
-        addresses(s, code, out);
+        addresses(s, code, out, new UriParser.ParamScan());
         return out;
     }
 
-    static void addresses(String s, SipErrorCode code, List<Address> out) throws SipParseException {
+    /** A comma-separated list of addresses (Contact, Route, Record-Route), appended to {@code out}. */
+    static void addresses(String s, SipErrorCode code, List<Address> out, UriParser.ParamScan scan)
+            throws SipParseException {
         int end = s.length();
         int p = 0;
         while (true) {
-            p = address(s, p, end, code, out, true);
-            p = skipWs(s, p, end);
+            out.add(address(s, p, end, code, scan, true));
+            p = skipWs(s, scan.pos, end);
             if (p >= end) {
                 return;
             }
@@ -284,10 +285,10 @@ final class ValueParser {
     }
 
     /**
-     * {@code (name-addr / addr-spec) *(SEMI generic-param)} starting at p; appends to out and returns
-     * the index after it.
+     * {@code (name-addr / addr-spec) *(SEMI generic-param)} starting at p; returns it and leaves the
+     * index after it in {@code scan.pos}.
      */
-    static int address(String s, int p, int end, SipErrorCode code, List<Address> out, boolean inList)
+    static Address address(String s, int p, int end, SipErrorCode code, UriParser.ParamScan scan, boolean inList)
             throws SipParseException {
         p = skipWs(s, p, end);
         if (p >= end) {
@@ -340,8 +341,8 @@ final class ValueParser {
                     q++;
                 }
                 uriEnd = q;
-                Uri uri = UriParser.parseUri(s, uriStart, uriEnd, code);
-                return finishAddress(s, q, end, code, out, null, uri);
+                Uri uri = UriParser.parseUri(s, uriStart, uriEnd, code, scan);
+                return finishAddress(s, q, end, code, scan, null, uri);
             }
         }
         // p at '<'
@@ -351,21 +352,21 @@ final class ValueParser {
             throw error(code, "missing '>'", p);
         }
         uriEnd = gt;
-        Uri uri = UriParser.parseUri(s, uriStart, uriEnd, code);
-        return finishAddress(s, gt + 1, end, code, out, display, uri);
+        Uri uri = UriParser.parseUri(s, uriStart, uriEnd, code, scan);
+        return finishAddress(s, gt + 1, end, code, scan, display, uri);
     }
 
-    private static int finishAddress(String s, int p, int end, SipErrorCode code, List<Address> out,
-                                     String display, Uri uri) throws SipParseException {
+    private static Address finishAddress(String s, int p, int end, SipErrorCode code, UriParser.ParamScan scan,
+                                         String display, Uri uri) throws SipParseException {
         Parameters params = Parameters.empty();
         int q = skipWs(s, p, end);
         if (q < end && s.charAt(q) == ';') {
-            UriParser.ParamScan scan = new UriParser.ParamScan();
+            scan.reset();
             p = genericParams(s, p, end, scan, code);
             params = scan.result();
         }
-        out.add(new Address(display, uri, params));
-        return p;
+        scan.pos = p;
+        return new Address(display, uri, params);
     }
 
     private static String collapseWs(String s, int p, int end) {
@@ -506,7 +507,7 @@ final class ValueParser {
     }
 
     /** {@code media-type = m-type SLASH m-subtype *(SEMI m-parameter)} (s20.15). */
-    static void checkMediaType(String s) throws SipParseException {
+    static void checkMediaType(String s, UriParser.ParamScan scan) throws SipParseException {
         int end = s.length();
         int p = tokenEnd(s, 0, end);
         if (p == 0) {
@@ -521,35 +522,36 @@ final class ValueParser {
         if (q == p) {
             throw error(SipErrorCode.BAD_CONTENT_TYPE, "missing media subtype", p);
         }
-        UriParser.ParamScan scan = new UriParser.ParamScan();
+        scan.reset();
         q = genericParams(s, q, end, scan, SipErrorCode.BAD_CONTENT_TYPE);
         if (skipWs(s, q, end) != end) {
             throw error(SipErrorCode.BAD_CONTENT_TYPE, "unexpected character in media type", q);
         }
     }
 
-    /** {@code token *(COMMA token)} as used by Require, Supported, Allow... (s20.32, s20.37, s20.5). */
-    static void tokenList(String s, List<String> out) throws SipParseException {
-        int end = s.length();
-        int p = skipWs(s, 0, end);
-        if (p == end) {
-            return;
+    /** {@code token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="} up to the end (RFC 7235). */
+    private static boolean isToken68(String s, int p, int end) {
+        int e = end;
+        while (e > p && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+            e--;
         }
-        while (true) {
-            int q = tokenEnd(s, p, end);
-            if (q == p) {
-                throw error(SipErrorCode.BAD_TOKEN_LIST, "expected a token", p);
+        int i = p;
+        while (i < e) {
+            char c = s.charAt(i);
+            if (Chars.isAlphaNum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/') {
+                i++;
+            } else {
+                break;
             }
-            out.add(s.substring(p, q));
-            p = skipWs(s, q, end);
-            if (p >= end) {
-                return;
-            }
-            if (s.charAt(p) != ',') {
-                throw error(SipErrorCode.BAD_TOKEN_LIST, "expected ',' between tokens", p);
-            }
-            p = skipWs(s, p + 1, end);
         }
+        if (i == p) {
+            return false;
+        }
+        while (i < e && s.charAt(i) == '=') {
+            i++;
+        }
+        // "name=value" is an auth-param, not token68: token68 has only trailing '='s
+        return i == e;
     }
 
     /**
@@ -569,6 +571,13 @@ final class ValueParser {
             throw error(SipErrorCode.BAD_AUTH, "missing space after authentication scheme", p);
         }
         List<AuthValue.Param> params = new ArrayList<>(8);
+        if (p < end && isToken68(s, p, end)) {
+            int e = end;
+            while (e > p && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+                e--;
+            }
+            return new AuthValue(scheme, List.of(), s.substring(p, e));
+        }
         while (p < end) {
             int ns = p;
             q = tokenEnd(s, p, end);
