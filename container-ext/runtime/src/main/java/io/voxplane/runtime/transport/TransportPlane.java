@@ -1,0 +1,229 @@
+package io.voxplane.runtime.transport;
+
+import io.netty.channel.epoll.Epoll;
+import io.voxplane.runtime.Plane;
+import io.voxplane.runtime.PlanePriorities;
+import io.voxplane.runtime.PlaneStartException;
+import io.voxplane.runtime.PlaneState;
+import io.voxplane.runtime.bus.Bus;
+import io.voxplane.runtime.config.VoxplaneSettings;
+import io.voxplane.runtime.events.SendFailed;
+import io.voxplane.runtime.events.SendSipRequest;
+import io.voxplane.runtime.events.SendSipResponse;
+import io.voxplane.runtime.events.SipMessageReceived;
+import io.voxplane.runtime.events.SipSent;
+import io.voxplane.runtime.task.TaskTracker;
+import io.voxplane.runtime.task.TaskTrackers;
+import io.voxplane.sip.SipMessage;
+import io.voxplane.sip.SipRequest;
+import io.voxplane.sip.SipResponse;
+import io.voxplane.stack.transport.Flow;
+import io.voxplane.stack.transport.IoTransport;
+import io.voxplane.stack.transport.ListenPoint;
+import io.voxplane.stack.transport.SipTransportLayer;
+import io.voxplane.stack.transport.TransportErrorCode;
+import io.voxplane.stack.transport.TransportException;
+import io.voxplane.stack.transport.TransportStatistics;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The transport plane: owns the {@link SipTransportLayer} (SIP over UDP and TCP, RFC 3261 s18).
+ * Every message read is published as {@link SipMessageReceived}; {@link SendSipRequest} and
+ * {@link SendSipResponse} events are written and answered with {@link SipSent} or
+ * {@link SendFailed}. It knows no other plane.
+ *
+ * <p>Back-pressure (docs/architecture.md): when the bus refuses a received request because
+ * signaling is saturated, the request is answered here with 503 and Retry-After (RFC 3261
+ * s21.5.4), never dropped silently.
+ *
+ * <p>Started once by the container ({@code @Initialized(ApplicationScoped.class)}); a listen point
+ * that cannot be bound fails the deployment with {@link PlaneStartException}. Stopped on
+ * {@code @BeforeDestroyed(ApplicationScoped.class)} or {@code @PreDestroy}, whichever comes
+ * first: sockets closed, event loops ended, tasks cancelled; stopping again does nothing.
+ */
+@ApplicationScoped
+public class TransportPlane {
+
+    private static final System.Logger LOG = System.getLogger(TransportPlane.class.getName());
+
+    /**
+     * Seconds a caller refused with 503 should wait before retrying: one second lets a
+     * momentary backlog drain without the caller giving up on the node.
+     */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    @Inject
+    Bus bus;
+
+    @Inject
+    TaskTrackers trackers;
+
+    @Inject
+    VoxplaneSettings settings;
+
+    private volatile PlaneState state = PlaneState.NEW;
+    private volatile SipTransportLayer layer;
+    private TaskTracker tasks;
+
+    void onStartup(@Observes @Priority(PlanePriorities.TRANSPORT_START) @Initialized(ApplicationScoped.class)
+            Object event) {
+        start();
+    }
+
+    void onShutdown(@Observes @Priority(PlanePriorities.TRANSPORT_STOP) @BeforeDestroyed(ApplicationScoped.class)
+            Object event) {
+        stop();
+    }
+
+    @PreDestroy
+    void destroy() {
+        stop();
+    }
+
+    /**
+     * Binds every listen point. Does nothing when already started (the container fires
+     * {@code @Initialized(ApplicationScoped.class)} once per module of an EAR).
+     *
+     * @throws PlaneStartException when a listen point cannot be bound
+     */
+    public synchronized void start() {
+        if (state != PlaneState.NEW) {
+            return;
+        }
+        state = PlaneState.STARTING;
+        tasks = trackers.forPlane(Plane.TRANSPORT);
+        try {
+            SipTransportLayer transport = new SipTransportLayer(settings.transport(), tasks.threadFactory("io"),
+                    this::onInbound);
+            if (transport.ioTransport() == IoTransport.NIO) {
+                LOG.log(Level.INFO, () -> "VXRT-002 Netty native epoll is not available, the SIP transport uses NIO: "
+                        + Epoll.unavailabilityCause());
+            }
+            // Set before start: the first message may be read before start() returns.
+            layer = transport;
+            transport.start();
+            state = PlaneState.RUNNING;
+            LOG.log(Level.INFO, () -> "transport plane running on " + transport.ioTransport() + ", SIP on "
+                    + transport.boundListenPoints());
+        } catch (RuntimeException e) {
+            state = PlaneState.FAILED;
+            layer = null;
+            tasks.close(true);
+            throw new PlaneStartException(Plane.TRANSPORT, "cannot listen on " + settings.transport().listenPoints()
+                    + " (" + e.getMessage() + "); set voxplane.sip.port / VOXPLANE_SIP_PORT or voxplane.sip.host", e);
+        }
+    }
+
+    /**
+     * Closes every socket and ends the event loops within {@link VoxplaneSettings#stopTimeout()},
+     * then cancels what is left of the plane's tasks. Idempotent.
+     */
+    public void stop() {
+        SipTransportLayer transport;
+        synchronized (this) {
+            if (state == PlaneState.STOPPED || state == PlaneState.STOPPING) {
+                return;
+            }
+            transport = layer;
+            state = PlaneState.STOPPING;
+        }
+        if (transport != null) {
+            transport.stop(settings.stopTimeout());
+        }
+        if (tasks != null) {
+            tasks.close(true);
+            List<String> leaks = tasks.leaks();
+            if (!leaks.isEmpty()) {
+                LOG.log(Level.WARNING, "VXRT-003 transport plane stopped with work left: " + leaks);
+            }
+        }
+        state = PlaneState.STOPPED;
+        LOG.log(Level.INFO, "transport plane stopped");
+    }
+
+    public PlaneState state() {
+        return state;
+    }
+
+    /** The bound listen points (actual ports); empty unless running. */
+    public List<ListenPoint> listenPoints() {
+        SipTransportLayer transport = layer;
+        return transport == null || state != PlaneState.RUNNING ? List.of() : transport.boundListenPoints();
+    }
+
+    /** The Netty I/O mechanism in use, once started. */
+    public Optional<IoTransport> ioTransport() {
+        return Optional.ofNullable(layer).map(SipTransportLayer::ioTransport);
+    }
+
+    /** Transport counters, once started. */
+    public Optional<TransportStatistics> statistics() {
+        return Optional.ofNullable(layer).map(SipTransportLayer::statistics);
+    }
+
+    /** The plane's task counters and leaks, once started. */
+    public Optional<TaskTracker> tasks() {
+        return Optional.ofNullable(tasks);
+    }
+
+    private void onInbound(SipMessage message, Flow flow) {
+        if (bus.publish(new SipMessageReceived(message, flow))) {
+            return;
+        }
+        if (message instanceof SipRequest request && !request.isAck()) {
+            SipResponse busy = SipResponse.replyTo(request, 503).setHeader("Retry-After", RETRY_AFTER_SECONDS).build();
+            layer.sendResponse(busy, flow);
+        }
+    }
+
+    void onSendRequest(@ObservesAsync SendSipRequest send) {
+        String callId = send.request().callId();
+        reportOutcome(send.sendId(), callId, () -> layer.sendRequest(send.request(), send.target()));
+    }
+
+    void onSendResponse(@ObservesAsync SendSipResponse send) {
+        String callId = send.response().callId();
+        reportOutcome(send.sendId(), callId, () -> layer.sendResponse(send.response(), send.requestFlow()));
+    }
+
+    private void reportOutcome(long sendId, String callId, java.util.function.Supplier<CompletableFuture<Flow>> write) {
+        CompletableFuture<Flow> written;
+        SipTransportLayer transport = layer;
+        if (transport == null || state != PlaneState.RUNNING) {
+            bus.publish(new SendFailed(sendId, callId, TransportErrorCode.NOT_RUNNING, "transport plane is " + state));
+            return;
+        }
+        try {
+            written = write.get();
+        } catch (RuntimeException e) {
+            written = CompletableFuture.failedFuture(e);
+        }
+        written.whenComplete((flow, failure) -> {
+            if (failure == null) {
+                bus.publish(new SipSent(sendId, callId, flow));
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                TransportErrorCode code = cause instanceof TransportException e ? e.errorCode() : null;
+                String reason = String.valueOf(cause.getMessage());
+                String prefix = code == null ? null : "[" + code.code() + "] ";
+                if (prefix != null && reason.startsWith(prefix)) {
+                    reason = reason.substring(prefix.length());
+                }
+                bus.publish(new SendFailed(sendId, callId, code, reason));
+            }
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package io.voxplane.runtime.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.voxplane.stack.transport.ListenPoint;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VoxplaneSettingsTest {
+
+    @Test
+    void defaultsListenOnAllIpv4InterfacesPort5060OverUdpAndTcp() {
+        VoxplaneSettings settings = VoxplaneSettings.defaults();
+        assertEquals(List.of(ListenPoint.parse("udp:0.0.0.0:5060"), ListenPoint.parse("tcp:0.0.0.0:5060")),
+                settings.transport().listenPoints());
+        assertEquals(Duration.ofMillis(500), settings.transactions().t1());
+        assertEquals(VoxplaneSettings.DEFAULT_BUS_MAX_IN_FLIGHT, settings.busMaxInFlight());
+    }
+
+    @Test
+    void hostPortAndTransportsMakeTheListenPoints() {
+        VoxplaneSettings settings = VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.SIP_HOST, "127.0.0.1",
+                VoxplaneSettings.SIP_PORT, "15060",
+                VoxplaneSettings.SIP_TRANSPORTS, "tcp")));
+        assertEquals(List.of(ListenPoint.parse("tcp:127.0.0.1:15060")), settings.transport().listenPoints());
+    }
+
+    @Test
+    void explicitListenListWinsOverHostAndPort() {
+        VoxplaneSettings settings = VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.TRANSPORT_LISTEN, "udp:[::1]:5070, tcp:127.0.0.1:5071",
+                VoxplaneSettings.SIP_PORT, "9999")));
+        assertEquals(List.of(ListenPoint.parse("udp:[::1]:5070"), ListenPoint.parse("tcp:127.0.0.1:5071")),
+                settings.transport().listenPoints());
+    }
+
+    @Test
+    void timersReadIsoDurationsOrMilliseconds() {
+        VoxplaneSettings settings = VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.TIMER_T1, "250",
+                VoxplaneSettings.TIMER_T2, "PT2S")));
+        assertEquals(Duration.ofMillis(250), settings.transactions().t1());
+        assertEquals(Duration.ofSeconds(2), settings.transactions().t2());
+    }
+
+    @Test
+    void badPortFailsNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
+                ConfigLookup.of(Map.of(VoxplaneSettings.SIP_PORT, "fifty"))));
+        assertEquals(VoxplaneSettings.SIP_PORT, e.key());
+        assertTrue(e.getMessage().startsWith("VXCFG-001 voxplane.sip.port = 'fifty'"), e.getMessage());
+    }
+
+    @Test
+    void hostNameInsteadOfAddressFailsNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
+                ConfigLookup.of(Map.of(VoxplaneSettings.SIP_HOST, "pbx.example.com"))));
+        assertEquals(VoxplaneSettings.SIP_HOST, e.key());
+    }
+
+    @Test
+    void t2ShorterThanT1FailsNamingT2() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
+                ConfigLookup.of(Map.of(VoxplaneSettings.TIMER_T1, "PT5S", VoxplaneSettings.TIMER_T2, "PT1S"))));
+        assertEquals(VoxplaneSettings.TIMER_T2, e.key());
+    }
+
+    @Test
+    void unknownTransportFailsNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
+                ConfigLookup.of(Map.of(VoxplaneSettings.SIP_TRANSPORTS, "udp,sctp"))));
+        assertEquals(VoxplaneSettings.SIP_TRANSPORTS, e.key());
+    }
+}
