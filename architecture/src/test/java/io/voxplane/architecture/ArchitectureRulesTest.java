@@ -31,7 +31,7 @@ class ArchitectureRulesTest {
         main = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.voxplane");
-        for (String module : new String[] {"io.voxplane.sip", "io.voxplane.stack", "io.voxplane.media"}) {
+        for (String module : new String[] {"io.voxplane.sip", "io.voxplane.stack", "io.voxplane.media", "io.voxplane.runtime"}) {
             if (main.stream().noneMatch(c -> c.getPackageName().startsWith(module))) {
                 throw new IllegalStateException("no main classes of " + module + " on the classpath: the rules would check nothing");
             }
