@@ -40,6 +40,14 @@ final class HeaderBlock {
 
     /** Decodes the typed values; {@code canonical} may be null and is then computed. */
     static HeaderBlock decode(Header[] headers, String[] canonical) throws SipParseException {
+        return decode(headers, canonical, null);
+    }
+
+    /**
+     * As {@link #decode(Header[], String[])}; {@code valueOffsets} (may be null) gives each value's
+     * offset in the message so that errors carry message offsets.
+     */
+    static HeaderBlock decode(Header[] headers, String[] canonical, int[] valueOffsets) throws SipParseException {
         if (canonical == null) {
             canonical = new String[headers.length];
             for (int i = 0; i < headers.length; i++) {
@@ -153,7 +161,7 @@ final class HeaderBlock {
                     }
                 }
             } catch (SipParseException e) {
-                throw inHeader(e, c);
+                throw inHeader(e, c, valueOffsets == null ? -1 : valueOffsets[i]);
             }
         }
         if (vias != null) {
@@ -172,17 +180,24 @@ final class HeaderBlock {
     }
 
     /**
-     * Names the header in the reason phrase of a value error that does not already say which header
-     * it is (an address, URI or quoted string problem), e.g. {@code Bad Request (Invalid address in To)}.
+     * Puts the header name and the message offset into a value error; names the header in the reason
+     * phrase when the code does not already say which header it is (an address, URI or quoted string
+     * problem), e.g. {@code Bad Request (Invalid address in To)}.
      */
-    private static SipParseException inHeader(SipParseException e, String header) {
+    private static SipParseException inHeader(SipParseException e, String header, int valueOffset) {
         SipErrorCode code = e.error();
+        int offset = valueOffset < 0 ? -1 : valueOffset + Math.max(0, e.offset());
+        String message = e.getMessage().substring(code.code().length() + 1);
+        int at = message.lastIndexOf(" at offset ");
+        if (at >= 0) {
+            message = message.substring(0, at);
+        }
         if (code != SipErrorCode.BAD_ADDRESS && code != SipErrorCode.BAD_URI
                 && code != SipErrorCode.UNTERMINATED_QUOTE) {
-            return e;
+            return new SipParseException(code, e.statusCode(), e.reasonPhrase(), message + " in " + header, offset,
+                    false, false, null);
         }
-        String message = e.getMessage().substring(code.code().length() + 1);
-        return SipParseException.named(code, code.detail() + " in " + header, message + " in " + header, -1);
+        return SipParseException.named(code, code.detail() + " in " + header, message + " in " + header, offset);
     }
 
     /** An unmodifiable view of a list nobody else holds. */

@@ -37,10 +37,12 @@ public final class HeaderNames {
     public static final String SUBJECT = "Subject";
     public static final String WARNING = "Warning";
 
-    private static final Map<String, String> BY_LOWER = new HashMap<>();
-    private static final Map<String, String> BY_EXACT = new HashMap<>();
+    private static final Map<String, String> BY_LOWER;
+    private static final Map<String, String> BY_EXACT;
 
     static {
+        Map<String, String> byLower = new HashMap<>();
+        Map<String, String> byExact = new HashMap<>();
         String[] names = {VIA, FROM, TO, CALL_ID, CSEQ, MAX_FORWARDS, CONTACT, ROUTE, RECORD_ROUTE,
             CONTENT_LENGTH, CONTENT_TYPE, EXPIRES, REQUIRE, PROXY_REQUIRE, SUPPORTED, UNSUPPORTED, ALLOW,
             ACCEPT, AUTHORIZATION, PROXY_AUTHORIZATION, WWW_AUTHENTICATE, PROXY_AUTHENTICATE,
@@ -53,8 +55,8 @@ public final class HeaderNames {
             "Service-Route", "P-Asserted-Identity", "P-Preferred-Identity", "Privacy", "Replaces",
             "Reason", "SIP-ETag", "SIP-If-Match"};
         for (String n : names) {
-            BY_LOWER.put(n.toLowerCase(Locale.ROOT), n);
-            BY_EXACT.put(n, n);
+            byLower.put(n.toLowerCase(Locale.ROOT), n);
+            byExact.put(n, n);
         }
         String[][] compact = {{"i", CALL_ID}, {"m", CONTACT}, {"e", CONTENT_ENCODING}, {"l", CONTENT_LENGTH},
             {"c", CONTENT_TYPE}, {"f", FROM}, {"s", SUBJECT}, {"k", SUPPORTED}, {"t", TO}, {"v", VIA},
@@ -62,10 +64,12 @@ public final class HeaderNames {
             {"r", "Refer-To"}, {"b", "Referred-By"}, {"a", "Accept-Contact"}, {"j", "Reject-Contact"},
             {"d", "Request-Disposition"}, {"n", "Identity-Info"}};
         for (String[] c : compact) {
-            BY_LOWER.put(c[0], c[1]);
-            BY_EXACT.put(c[0], c[1]);
-            BY_EXACT.put(c[0].toUpperCase(Locale.ROOT), c[1]);
+            byLower.put(c[0], c[1]);
+            byExact.put(c[0], c[1]);
+            byExact.put(c[0].toUpperCase(Locale.ROOT), c[1]);
         }
+        BY_LOWER = Map.copyOf(byLower);
+        BY_EXACT = Map.copyOf(byExact);
     }
 
     private HeaderNames() {
@@ -73,7 +77,7 @@ public final class HeaderNames {
 
     /** Lower-case name (long or compact) to canonical name; read-only after class init. */
     static Map<String, String> lowerCaseTable() {
-        return java.util.Collections.unmodifiableMap(BY_LOWER);
+        return BY_LOWER;
     }
 
     /**

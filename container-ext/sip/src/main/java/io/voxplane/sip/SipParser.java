@@ -197,7 +197,7 @@ public final class SipParser {
         }
         HeaderScan scan = new HeaderScan(limits);
         int bodyStart = scan.scan(data, base, lf + 1, end);
-        HeaderBlock block = HeaderBlock.decode(scan.headers(), scan.canonical());
+        HeaderBlock block = HeaderBlock.decode(scan.headers(), scan.canonical(), scan.valueOffsets());
         int bodyEnd;
         if (block.contentLength >= 0) {
             if ((long) bodyStart + block.contentLength > end) {
@@ -316,6 +316,7 @@ public final class SipParser {
         private final SipLimits limits;
         private Header[] headers = new Header[24];
         private String[] canonical = new String[24];
+        private int[] valueOffsets = new int[24];
         private int count;
         private final String[] canonOut = new String[1];
 
@@ -416,9 +417,11 @@ public final class SipParser {
             if (count == headers.length) {
                 headers = java.util.Arrays.copyOf(headers, count * 2);
                 canonical = java.util.Arrays.copyOf(canonical, count * 2);
+                valueOffsets = java.util.Arrays.copyOf(valueOffsets, count * 2);
             }
             headers[count] = new Header(name, value);
             canonical[count] = canon;
+            valueOffsets[count] = vs - base;
             count++;
         }
 
@@ -453,6 +456,11 @@ public final class SipParser {
 
         Header[] headers() {
             return count == headers.length ? headers : java.util.Arrays.copyOf(headers, count);
+        }
+
+        /** Offset of each value's first byte from the start of the parsed range. */
+        int[] valueOffsets() {
+            return valueOffsets;
         }
 
         String[] canonical() {

@@ -440,7 +440,7 @@ final class ValueParser {
             }
             v = v * 10 + (c - '0');
             if (v > max) {
-                throw error(code, "number above " + max, i);
+                throw error(code, "number above " + max, 0);
             }
         }
         return (int) v;

@@ -129,6 +129,20 @@ class HeaderSyntaxTest {
     }
 
     @Test
+    void valueErrorsCarryTheMessageOffsetAndHeaderName() {
+        String text = HEAD + "Max-Forwards: 256\n\n";
+        byte[] m = Fixtures.crlf(text);
+        SipParseException e = assertThrows(SipParseException.class, () -> SipParser.withDefaults().parse(m));
+        int expected = new String(m, StandardCharsets.US_ASCII).indexOf("256");
+        assertEquals(expected, e.offset());
+        assertTrue(e.getMessage().contains("Max-Forwards"), e.getMessage());
+        String badTo = HEAD.replace("t: <sip:a@example.com>", "t: <sip:a@exa mple.com>") + "\n";
+        SipParseException to = assertThrows(SipParseException.class, () -> parse(badTo));
+        assertEquals("Bad Request (Invalid address in To)", to.reasonPhrase());
+        assertTrue(to.offset() > new String(Fixtures.crlf(badTo), StandardCharsets.US_ASCII).indexOf("t: <"));
+    }
+
+    @Test
     void malformedExpiresFallsBackTo3600() throws Exception {
         assertEquals(3600, parse(HEAD + "Expires: soon\nContent-Length: 0\n\n").expires().getAsInt());
         assertEquals(3600, parse(HEAD + "Expires: 99999999999999\nContent-Length: 0\n\n").expires().getAsInt());
