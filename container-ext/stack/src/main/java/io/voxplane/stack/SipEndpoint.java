@@ -1,10 +1,8 @@
 package io.voxplane.stack;
 
-import io.voxplane.sip.SipMessage;
 import io.voxplane.stack.timer.ScheduledTimerService;
 import io.voxplane.stack.transaction.TransactionConfig;
-import io.voxplane.stack.transport.Flow;
-import io.voxplane.stack.transport.InboundMessageHandler;
+import io.voxplane.stack.transport.LateBoundHandler;
 import io.voxplane.stack.transport.ListenPoint;
 import io.voxplane.stack.transport.SipTransportLayer;
 import io.voxplane.stack.transport.TransportConfig;
@@ -16,7 +14,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A standalone SIP user agent on one listen point: the Netty transport, the transaction layer and
@@ -31,9 +28,9 @@ public final class SipEndpoint implements AutoCloseable {
 
     private final SipTransportLayer transport;
     private final UserAgent userAgent;
-    private final HandOff handOff;
+    private final LateBoundHandler handOff;
 
-    private SipEndpoint(SipTransportLayer transport, UserAgent userAgent, HandOff handOff) {
+    private SipEndpoint(SipTransportLayer transport, UserAgent userAgent, LateBoundHandler handOff) {
         this.transport = transport;
         this.userAgent = userAgent;
         this.handOff = handOff;
@@ -49,15 +46,15 @@ public final class SipEndpoint implements AutoCloseable {
                                     ThreadFactory threads, ScheduledExecutorService scheduler,
                                     IncomingCallHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        HandOff handOff = new HandOff();
+        LateBoundHandler handOff = new LateBoundHandler();
         SipTransportLayer transport = new SipTransportLayer(
                 transportConfig.toBuilder().listen(listen).build(), threads, handOff);
         transport.start();
-        InetSocketAddress bound = transport.boundListenPoints().get(0).address();
-        UserAgentConfig uaConfig = UserAgentConfig.of(hostOf(bound), bound.getPort(), listen.transport())
+        ListenPoint bound = transport.boundListenPoints().get(0);
+        UserAgentConfig uaConfig = UserAgentConfig.of(bound.uriHost(), bound.address().getPort(), listen.transport())
                 .withTransactions(transactions);
         UserAgent userAgent = new UserAgent(transport, new ScheduledTimerService(scheduler), uaConfig, handler);
-        handOff.target = userAgent.inboundHandler();
+        handOff.bind(userAgent.inboundHandler());
         return new SipEndpoint(transport, userAgent, handOff);
     }
 
@@ -82,7 +79,7 @@ public final class SipEndpoint implements AutoCloseable {
 
     /** Messages that arrived in the instant between bind and the user agent's creation. */
     public long droppedBeforeStart() {
-        return handOff.early.get();
+        return handOff.droppedBeforeBind();
     }
 
     /**
@@ -98,26 +95,5 @@ public final class SipEndpoint implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(5));
-    }
-
-    private static String hostOf(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
-        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-    }
-
-    /** Forwards to the user agent once it exists; counts what came before (there is no one to answer yet). */
-    private static final class HandOff implements InboundMessageHandler {
-        private volatile InboundMessageHandler target;
-        private final AtomicLong early = new AtomicLong();
-
-        @Override
-        public void onMessage(SipMessage message, Flow flow) {
-            InboundMessageHandler handler = target;
-            if (handler == null) {
-                early.incrementAndGet();
-            } else {
-                handler.onMessage(message, flow);
-            }
-        }
     }
 }

@@ -1,10 +1,8 @@
 package io.voxplane.stack.proxy;
 
-import io.voxplane.sip.SipMessage;
 import io.voxplane.stack.timer.ScheduledTimerService;
 import io.voxplane.stack.transaction.TransactionConfig;
-import io.voxplane.stack.transport.Flow;
-import io.voxplane.stack.transport.InboundMessageHandler;
+import io.voxplane.stack.transport.LateBoundHandler;
 import io.voxplane.stack.transport.ListenPoint;
 import io.voxplane.stack.transport.SipTransportLayer;
 import io.voxplane.stack.transport.TransportConfig;
@@ -14,7 +12,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A standalone {@link StatefulProxy} on one listen point: the Netty transport and the proxy core
@@ -29,9 +26,9 @@ public final class ProxyEndpoint implements AutoCloseable {
 
     private final SipTransportLayer transport;
     private final StatefulProxy proxy;
-    private final HandOff handOff;
+    private final LateBoundHandler handOff;
 
-    private ProxyEndpoint(SipTransportLayer transport, StatefulProxy proxy, HandOff handOff) {
+    private ProxyEndpoint(SipTransportLayer transport, StatefulProxy proxy, LateBoundHandler handOff) {
         this.transport = transport;
         this.proxy = proxy;
         this.handOff = handOff;
@@ -53,16 +50,14 @@ public final class ProxyEndpoint implements AutoCloseable {
                                       TargetResolver resolver, ThreadFactory threads, ScheduledExecutorService scheduler,
                                       ProxyRouter router) {
         Objects.requireNonNull(router, "router");
-        HandOff handOff = new HandOff();
+        LateBoundHandler handOff = new LateBoundHandler();
         SipTransportLayer transport = new SipTransportLayer(
                 transportConfig.toBuilder().listen(listen).build(), threads, handOff);
         transport.start();
-        InetSocketAddress bound = transport.boundListenPoints().get(0).address();
-        String host = bound.getAddress().getHostAddress();
-        ProxyConfig config = ProxyConfig.of(host.indexOf(':') >= 0 ? "[" + host + "]" : host, bound.getPort(),
-                listen.transport()).withTransactions(transactions).withResolver(resolver);
+        ListenPoint bound = transport.boundListenPoints().get(0);
+        ProxyConfig config = ProxyConfig.of(bound.uriHost(), bound.address().getPort(), listen.transport()).withTransactions(transactions).withResolver(resolver);
         StatefulProxy proxy = new StatefulProxy(transport, new ScheduledTimerService(scheduler), config, router);
-        handOff.target = proxy.inboundHandler();
+        handOff.bind(proxy.inboundHandler());
         return new ProxyEndpoint(transport, proxy, handOff);
     }
 
@@ -87,7 +82,7 @@ public final class ProxyEndpoint implements AutoCloseable {
 
     /** Messages that arrived between bind and the proxy's creation (dropped: no one to answer yet). */
     public long droppedBeforeStart() {
-        return handOff.early.get();
+        return handOff.droppedBeforeBind();
     }
 
     /**
@@ -103,20 +98,5 @@ public final class ProxyEndpoint implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(5));
-    }
-
-    private static final class HandOff implements InboundMessageHandler {
-        private volatile InboundMessageHandler target;
-        private final AtomicLong early = new AtomicLong();
-
-        @Override
-        public void onMessage(SipMessage message, Flow flow) {
-            InboundMessageHandler handler = target;
-            if (handler == null) {
-                early.incrementAndGet();
-            } else {
-                handler.onMessage(message, flow);
-            }
-        }
     }
 }

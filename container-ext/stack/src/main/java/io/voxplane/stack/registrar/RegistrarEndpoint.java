@@ -1,11 +1,9 @@
 package io.voxplane.stack.registrar;
 
-import io.voxplane.sip.SipMessage;
 import io.voxplane.stack.timer.TimerService;
 import io.voxplane.stack.transaction.TransactionConfig;
 import io.voxplane.stack.transaction.TransactionLayer;
-import io.voxplane.stack.transport.Flow;
-import io.voxplane.stack.transport.InboundMessageHandler;
+import io.voxplane.stack.transport.LateBoundHandler;
 import io.voxplane.stack.transport.ListenPoint;
 import io.voxplane.stack.transport.SipTransportLayer;
 import io.voxplane.stack.transport.TransportConfig;
@@ -42,11 +40,11 @@ public final class RegistrarEndpoint implements AutoCloseable {
     public static RegistrarEndpoint start(ListenPoint listen, TransportConfig transportConfig, TransactionConfig config,
                                           ThreadFactory threads, TimerService timers, RegistrarTransactionUser user) {
         Objects.requireNonNull(user, "user");
-        HandOff handOff = new HandOff();
+        LateBoundHandler handOff = new LateBoundHandler();
         SipTransportLayer transport = new SipTransportLayer(transportConfig.toBuilder().listen(listen).build(), threads,
                 handOff);
         TransactionLayer transactions = new TransactionLayer(transport, timers, config, user);
-        handOff.target = transactions;
+        handOff.bind(transactions);
         transport.start();
         return new RegistrarEndpoint(transport, transactions);
     }
@@ -77,15 +75,5 @@ public final class RegistrarEndpoint implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(5));
-    }
-
-    /** Lets the transport exist before the transaction layer that needs it as its sender. */
-    private static final class HandOff implements InboundMessageHandler {
-        private volatile InboundMessageHandler target;
-
-        @Override
-        public void onMessage(SipMessage message, Flow flow) {
-            target.onMessage(message, flow);
-        }
     }
 }

@@ -26,6 +26,15 @@ public record ListenPoint(TransportType transport, InetSocketAddress address) {
         }
     }
 
+    /**
+     * The host as it stands in a Via sent-by or a SIP URI: the IP literal, IPv6 in brackets
+     * (RFC 3261 s25.1, RFC 5118), without a zone id.
+     */
+    public String uriHost() {
+        String host = IpLiterals.receivedValue(address.getAddress());
+        return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    }
+
     public static ListenPoint udp(InetSocketAddress address) {
         return new ListenPoint(TransportType.UDP, address);
     }
