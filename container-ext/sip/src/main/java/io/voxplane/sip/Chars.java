@@ -6,6 +6,9 @@ final class Chars {
     private static final boolean[] TOKEN = new boolean[128];
     private static final boolean[] WORD = new boolean[128];
     private static final boolean[] UNRESERVED = new boolean[128];
+    private static final boolean[] HOST = new boolean[128];
+    private static final boolean[] USER = new boolean[128];
+    private static final boolean[] PARAM = new boolean[128];
 
     static {
         for (int c = 'a'; c <= 'z'; c++) {
@@ -25,11 +28,31 @@ final class Chars {
             WORD[c] = true;
         }
         for (int c = 0; c < 128; c++) {
-            UNRESERVED[c] = Character.isLetterOrDigit(c) && c < 128;
+            UNRESERVED[c] = isAlphaNum(c);
         }
         for (char c : "-_.!~*'()".toCharArray()) {
             UNRESERVED[c] = true;
         }
+        for (int c = 0; c < 128; c++) {
+            HOST[c] = isAlphaNum(c) || c == '-' || c == '.' || c == '_';
+            USER[c] = UNRESERVED[c] || "%&=+$,;?/".indexOf(c) >= 0;
+            PARAM[c] = UNRESERVED[c] || "%[]/:&+$?".indexOf(c) >= 0;
+        }
+    }
+
+    /** hostname characters (alphanum, '-', '.'; '_' tolerated as many deployments use it). */
+    static boolean isHostChar(int c) {
+        return c < 128 && HOST[c];
+    }
+
+    /** user = 1*( unreserved / escaped / user-unreserved ) (s25.1). */
+    static boolean isUserChar(int c) {
+        return c < 128 && USER[c];
+    }
+
+    /** paramchar / hnv-unreserved / unreserved / escaped: both sets, which tel URIs also fit. */
+    static boolean isParamChar(int c) {
+        return c < 128 && PARAM[c];
     }
 
     private Chars() {

@@ -63,7 +63,7 @@ final class ErrorResponses {
                 switch (c) {
                     case HeaderNames.VIA -> {
                         List<Via> vias = new ArrayList<>(2);
-                        ValueParser.vias(h.value(), vias, true);
+                        ValueParser.vias(h.value(), vias, true, new UriParser.ParamScan());
                         for (Via v : vias) {
                             editor.add(c, v.toString());
                         }

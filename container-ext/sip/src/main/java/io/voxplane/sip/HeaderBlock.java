@@ -47,6 +47,7 @@ final class HeaderBlock {
             }
         }
         HeaderBlock b = new HeaderBlock(headers, canonical);
+        UriParser.ParamScan scan = new UriParser.ParamScan();
         List<Via> vias = null;
         List<Address> contacts = null;
         List<Address> routes = null;
@@ -62,15 +63,15 @@ final class HeaderBlock {
                     if (vias == null) {
                         vias = new ArrayList<>(4);
                     }
-                    ValueParser.vias(v, vias);
+                    ValueParser.vias(v, vias, false, scan);
                 }
                 case HeaderNames.FROM -> {
                     single(b.from, c);
-                    b.from = ValueParser.address(v, SipErrorCode.BAD_ADDRESS);
+                    b.from = ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
                 }
                 case HeaderNames.TO -> {
                     single(b.to, c);
-                    b.to = ValueParser.address(v, SipErrorCode.BAD_ADDRESS);
+                    b.to = ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
                 }
                 case HeaderNames.CALL_ID -> {
                     single(b.callId, c);
@@ -102,24 +103,24 @@ final class HeaderBlock {
                         if (contacts == null) {
                             contacts = new ArrayList<>(2);
                         }
-                        ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, contacts);
+                        ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, contacts, scan);
                     }
                 }
                 case HeaderNames.ROUTE -> {
                     if (routes == null) {
                         routes = new ArrayList<>(2);
                     }
-                    ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, routes);
+                    ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, routes, scan);
                 }
                 case HeaderNames.RECORD_ROUTE -> {
                     if (recordRoutes == null) {
                         recordRoutes = new ArrayList<>(2);
                     }
-                    ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, recordRoutes);
+                    ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, recordRoutes, scan);
                 }
                 case HeaderNames.CONTENT_TYPE -> {
                     single(b.contentType, c);
-                    ValueParser.checkMediaType(v);
+                    ValueParser.checkMediaType(v, scan);
                     b.contentType = v;
                 }
                 case HeaderNames.CONTENT_LENGTH -> {
@@ -152,18 +153,23 @@ final class HeaderBlock {
             }
         }
         if (vias != null) {
-            b.vias = List.copyOf(vias);
+            b.vias = frozen(vias);
         }
         if (contacts != null) {
-            b.contacts = List.copyOf(contacts);
+            b.contacts = frozen(contacts);
         }
         if (routes != null) {
-            b.routes = List.copyOf(routes);
+            b.routes = frozen(routes);
         }
         if (recordRoutes != null) {
-            b.recordRoutes = List.copyOf(recordRoutes);
+            b.recordRoutes = frozen(recordRoutes);
         }
         return b;
+    }
+
+    /** An unmodifiable view of a list nobody else holds. */
+    private static <T> List<T> frozen(List<T> list) {
+        return list.size() == 1 ? List.of(list.get(0)) : java.util.Collections.unmodifiableList(list);
     }
 
     private static List<AuthValue> add(List<AuthValue> list, AuthValue v) {

@@ -305,6 +305,7 @@ public final class SipParser {
         private Header[] headers = new Header[24];
         private String[] canonical = new String[24];
         private int count;
+        private final String[] canonOut = new String[1];
 
         HeaderScan(SipLimits limits) {
             this.limits = limits;
@@ -371,9 +372,8 @@ public final class SipParser {
                 throw new SipParseException(SipErrorCode.TOO_MANY_HEADERS, "more than "
                         + limits.maxHeaderCount() + " header fields", p - base);
             }
-            String canon = KnownNames.lookup(data, p, ne);
-            String name = canon != null && KnownNames.exact(data, p, ne, canon) ? canon
-                    : new String(data, p, ne - p, StandardCharsets.ISO_8859_1);
+            String name = KnownNames.nameAsWritten(data, p, ne, canonOut);
+            String canon = canonOut[0];
             int vs = colon + 1;
             int ve = end;
             String value;

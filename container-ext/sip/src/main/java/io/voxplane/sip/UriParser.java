@@ -14,6 +14,20 @@ final class UriParser {
     }
 
     static Uri parseUri(String s, int start, int end, SipErrorCode code) throws SipParseException {
+        return parseUri(s, start, end, code, new ParamScan());
+    }
+
+    /** As {@link #parseUri(String, int, int, SipErrorCode)} reusing the caller's scratch space. */
+    static Uri parseUri(String s, int start, int end, SipErrorCode code, ParamScan scan) throws SipParseException {
+        // fast path for the common lower-case schemes
+        if (end - start > 4 && s.charAt(start) == 's' && s.charAt(start + 1) == 'i' && s.charAt(start + 2) == 'p') {
+            if (s.charAt(start + 3) == ':') {
+                return sipUri(s, false, start + 4, end, code, scan);
+            }
+            if (s.charAt(start + 3) == 's' && s.charAt(start + 4) == ':') {
+                return sipUri(s, true, start + 5, end, code, scan);
+            }
+        }
         int colon = -1;
         for (int i = start; i < end; i++) {
             char c = s.charAt(i);
@@ -31,10 +45,10 @@ final class UriParser {
         }
         int schemeLen = colon - start;
         if (schemeLen == 3 && s.regionMatches(true, start, "sip", 0, 3)) {
-            return sipUri(s, false, colon + 1, end, code);
+            return sipUri(s, false, colon + 1, end, code, scan);
         }
         if (schemeLen == 4 && s.regionMatches(true, start, "sips", 0, 4)) {
-            return sipUri(s, true, colon + 1, end, code);
+            return sipUri(s, true, colon + 1, end, code, scan);
         }
         if (schemeLen == 3 && s.regionMatches(true, start, "tel", 0, 3)) {
             return telUri(s, colon + 1, end, code);
@@ -52,9 +66,8 @@ final class UriParser {
     }
 
     /** {@code SIP-URI = "sip:" [ userinfo ] hostport uri-parameters [ headers ]}. */
-    private static SipUri sipUri(String s, boolean secure, int p, int end, SipErrorCode code)
+    private static SipUri sipUri(String s, boolean secure, int p, int end, SipErrorCode code, ParamScan scan)
             throws SipParseException {
-        int schemeStart = p - (secure ? 5 : 4);
         String user = null;
         String password = null;
         int at = -1;
@@ -73,7 +86,7 @@ final class UriParser {
                     pw = i;
                     continue;
                 }
-                if (!(pw < 0 ? isUserChar(c) : isPasswordChar(c))) {
+                if (!(pw < 0 ? Chars.isUserChar(c) : isPasswordChar(c))) {
                     throw new SipParseException(code, "invalid character '" + printable(c) + "' in SIP URI userinfo", i);
                 }
                 if (c == '%') {
@@ -112,22 +125,21 @@ final class UriParser {
         }
         Parameters params = Parameters.empty();
         if (p < end && s.charAt(p) == ';') {
-            ParamScan scan = new ParamScan();
+            scan.reset();
             p = scan.uriParams(s, p, end, ';', code);
             params = scan.result();
         }
         Parameters headers = Parameters.empty();
         if (p < end && s.charAt(p) == '?') {
-            ParamScan scan = new ParamScan();
+            scan.reset();
             p = scan.uriParams(s, p, end, '&', code);
             headers = scan.result();
         }
         if (p != end) {
             throw new SipParseException(code, "unexpected '" + printable(s.charAt(p)) + "' in SIP URI", p);
         }
-        return new SipUri(secure, user, password, host, port, params, headers,
-                s.regionMatches(schemeStart, secure ? "sips:" : "sip:", 0, secure ? 5 : 4)
-                        ? s.substring(schemeStart, end) : null);
+        // the wire form is computed on first use; only a Request-URI is always needed as text
+        return new SipUri(secure, user, password, host, port, params, headers, null);
     }
 
     /** {@code host = hostname / IPv4address / IPv6reference}; returns the end index. */
@@ -153,13 +165,8 @@ final class UriParser {
             return i + 1;
         }
         int i = p;
-        while (i < end) {
-            char c = s.charAt(i);
-            if (Chars.isAlphaNum(c) || c == '-' || c == '.' || c == '_') {
-                i++;
-            } else {
-                break;
-            }
+        while (i < end && Chars.isHostChar(s.charAt(i))) {
+            i++;
         }
         if (i == p) {
             throw new SipParseException(code, "missing host", p);
@@ -209,20 +216,12 @@ final class UriParser {
         return new TelUri(number, params);
     }
 
-    /** user-unreserved / unreserved / escaped (s25.1). */
-    private static boolean isUserChar(char c) {
-        return Chars.isUnreserved(c) || c == '%' || c == '&' || c == '=' || c == '+' || c == '$' || c == ','
-                || c == ';' || c == '?' || c == '/';
-    }
-
     private static boolean isPasswordChar(char c) {
         return Chars.isUnreserved(c) || c == '%' || c == '&' || c == '=' || c == '+' || c == '$' || c == ',';
     }
 
-    /** paramchar / hnv-unreserved: both sets, which the tel URI grammar also fits. */
     private static boolean isParamChar(char c) {
-        return Chars.isUnreserved(c) || c == '%' || c == '[' || c == ']' || c == '/' || c == ':' || c == '&'
-                || c == '+' || c == '$' || c == '?';
+        return Chars.isParamChar(c);
     }
 
     static void checkEscape(String s, int i, int end, SipErrorCode code) throws SipParseException {
@@ -256,9 +255,15 @@ final class UriParser {
 
     /** Collects {@code ;name[=value]} (or {@code ?h=v&h=v}) pairs. */
     static final class ParamScan {
-        private String[] names = new String[4];
-        private String[] values = new String[4];
+        private String[] names = new String[8];
+        private String[] values = new String[8];
         private int count;
+        /** End index of the last item parsed by a {@code ValueParser} function that returns a value. */
+        int pos;
+
+        void reset() {
+            count = 0;
+        }
 
         int uriParams(String s, int p, int end, char separator, SipErrorCode code) throws SipParseException {
             // p is at the leading ';' or '?'

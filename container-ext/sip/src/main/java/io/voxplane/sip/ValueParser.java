@@ -54,7 +54,8 @@ final class ValueParser {
 
     /** The content of a quoted string with quoted-pairs resolved; p..q includes the quotes. */
     static String unquote(String s, int p, int q) {
-        if (s.indexOf('\\', p) < 0 || s.indexOf('\\', p) >= q) {
+        int bs = s.indexOf('\\', p + 1, q - 1);
+        if (bs < 0) {
             return s.substring(p + 1, q - 1);
         }
         StringBuilder sb = new StringBuilder(q - p);
@@ -147,19 +148,16 @@ final class ValueParser {
 
     static List<Via> vias(String s) throws SipParseException {
         List<Via> out = new ArrayList<>(2);
-        vias(s, out, false);
+        vias(s, out, false, new UriParser.ParamScan());
         return out;
-    }
-
-    static void vias(String s, List<Via> out) throws SipParseException {
-        vias(s, out, false);
     }
 
     /**
      * Parses a Via list; {@code anyVersion} accepts any protocol version (used only to answer a request
      * with 505, s8.2.6.2, whose Via carries the unsupported version too).
      */
-    static void vias(String s, List<Via> out, boolean anyVersion) throws SipParseException {
+    static void vias(String s, List<Via> out, boolean anyVersion, UriParser.ParamScan scan)
+            throws SipParseException {
         int end = s.length();
         int p = 0;
         while (true) {
@@ -209,7 +207,7 @@ final class ValueParser {
             Parameters params = Parameters.empty();
             int q = skipWs(s, p, end);
             if (q < end && s.charAt(q) == ';') {
-                UriParser.ParamScan scan = new UriParser.ParamScan();
+                scan.reset();
                 p = genericParams(s, p, end, scan, SipErrorCode.BAD_VIA);
                 params = scan.result();
             }
@@ -252,27 +250,33 @@ final class ValueParser {
     // ---------------------------------------------------------------- addresses (s20.10, s25.1)
 
     static Address address(String s, SipErrorCode code) throws SipParseException {
-        List<Address> out = new ArrayList<>(1);
-        int p = address(s, 0, s.length(), code, out, false);
-        p = skipWs(s, p, s.length());
+        return address(s, code, new UriParser.ParamScan());
+    }
+
+    /** Exactly one address (From, To), nothing after it. */
+    static Address address(String s, SipErrorCode code, UriParser.ParamScan scan) throws SipParseException {
+        Address a = address(s, 0, s.length(), code, scan, false);
+        int p = skipWs(s, scan.pos, s.length());
         if (p != s.length()) {
             throw error(code, "unexpected '" + UriParser.printable(s.charAt(p)) + "' after address", p);
         }
-        return out.get(0);
+        return a;
     }
 
     static List<Address> addresses(String s, SipErrorCode code) throws SipParseException {
         List<Address> out = new ArrayList<>(2);
-        addresses(s, code, out);
+        addresses(s, code, out, new UriParser.ParamScan());
         return out;
     }
 
-    static void addresses(String s, SipErrorCode code, List<Address> out) throws SipParseException {
+    /** A comma-separated list of addresses (Contact, Route, Record-Route), appended to {@code out}. */
+    static void addresses(String s, SipErrorCode code, List<Address> out, UriParser.ParamScan scan)
+            throws SipParseException {
         int end = s.length();
         int p = 0;
         while (true) {
-            p = address(s, p, end, code, out, true);
-            p = skipWs(s, p, end);
+            out.add(address(s, p, end, code, scan, true));
+            p = skipWs(s, scan.pos, end);
             if (p >= end) {
                 return;
             }
@@ -284,10 +288,10 @@ final class ValueParser {
     }
 
     /**
-     * {@code (name-addr / addr-spec) *(SEMI generic-param)} starting at p; appends to out and returns
-     * the index after it.
+     * {@code (name-addr / addr-spec) *(SEMI generic-param)} starting at p; returns it and leaves the
+     * index after it in {@code scan.pos}.
      */
-    static int address(String s, int p, int end, SipErrorCode code, List<Address> out, boolean inList)
+    static Address address(String s, int p, int end, SipErrorCode code, UriParser.ParamScan scan, boolean inList)
             throws SipParseException {
         p = skipWs(s, p, end);
         if (p >= end) {
@@ -340,8 +344,8 @@ final class ValueParser {
                     q++;
                 }
                 uriEnd = q;
-                Uri uri = UriParser.parseUri(s, uriStart, uriEnd, code);
-                return finishAddress(s, q, end, code, out, null, uri);
+                Uri uri = UriParser.parseUri(s, uriStart, uriEnd, code, scan);
+                return finishAddress(s, q, end, code, scan, null, uri);
             }
         }
         // p at '<'
@@ -351,21 +355,21 @@ final class ValueParser {
             throw error(code, "missing '>'", p);
         }
         uriEnd = gt;
-        Uri uri = UriParser.parseUri(s, uriStart, uriEnd, code);
-        return finishAddress(s, gt + 1, end, code, out, display, uri);
+        Uri uri = UriParser.parseUri(s, uriStart, uriEnd, code, scan);
+        return finishAddress(s, gt + 1, end, code, scan, display, uri);
     }
 
-    private static int finishAddress(String s, int p, int end, SipErrorCode code, List<Address> out,
-                                     String display, Uri uri) throws SipParseException {
+    private static Address finishAddress(String s, int p, int end, SipErrorCode code, UriParser.ParamScan scan,
+                                         String display, Uri uri) throws SipParseException {
         Parameters params = Parameters.empty();
         int q = skipWs(s, p, end);
         if (q < end && s.charAt(q) == ';') {
-            UriParser.ParamScan scan = new UriParser.ParamScan();
+            scan.reset();
             p = genericParams(s, p, end, scan, code);
             params = scan.result();
         }
-        out.add(new Address(display, uri, params));
-        return p;
+        scan.pos = p;
+        return new Address(display, uri, params);
     }
 
     private static String collapseWs(String s, int p, int end) {
@@ -506,7 +510,7 @@ final class ValueParser {
     }
 
     /** {@code media-type = m-type SLASH m-subtype *(SEMI m-parameter)} (s20.15). */
-    static void checkMediaType(String s) throws SipParseException {
+    static void checkMediaType(String s, UriParser.ParamScan scan) throws SipParseException {
         int end = s.length();
         int p = tokenEnd(s, 0, end);
         if (p == 0) {
@@ -521,7 +525,7 @@ final class ValueParser {
         if (q == p) {
             throw error(SipErrorCode.BAD_CONTENT_TYPE, "missing media subtype", p);
         }
-        UriParser.ParamScan scan = new UriParser.ParamScan();
+        scan.reset();
         q = genericParams(s, q, end, scan, SipErrorCode.BAD_CONTENT_TYPE);
         if (skipWs(s, q, end) != end) {
             throw error(SipErrorCode.BAD_CONTENT_TYPE, "unexpected character in media type", q);
@@ -552,6 +556,31 @@ final class ValueParser {
         }
     }
 
+    /** {@code token68 = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="} up to the end (RFC 7235). */
+    private static boolean isToken68(String s, int p, int end) {
+        int e = end;
+        while (e > p && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+            e--;
+        }
+        int i = p;
+        while (i < e) {
+            char c = s.charAt(i);
+            if (Chars.isAlphaNum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/') {
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i == p) {
+            return false;
+        }
+        while (i < e && s.charAt(i) == '=') {
+            i++;
+        }
+        // "name=value" is an auth-param, not token68: token68 has only trailing '='s
+        return i == e;
+    }
+
     /**
      * {@code challenge / credentials} (s25.1, RFC 7616): {@code scheme LWS auth-param *(COMMA auth-param)}
      * or {@code scheme LWS token68}. Quoted values are unquoted.
@@ -569,6 +598,13 @@ final class ValueParser {
             throw error(SipErrorCode.BAD_AUTH, "missing space after authentication scheme", p);
         }
         List<AuthValue.Param> params = new ArrayList<>(8);
+        if (p < end && isToken68(s, p, end)) {
+            int e = end;
+            while (e > p && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\t')) {
+                e--;
+            }
+            return new AuthValue(scheme, List.of(), s.substring(p, e));
+        }
         while (p < end) {
             int ns = p;
             q = tokenEnd(s, p, end);

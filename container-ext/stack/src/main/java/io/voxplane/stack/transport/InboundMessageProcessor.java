@@ -74,7 +74,7 @@ final class InboundMessageProcessor {
         if (answer.isEmpty()) {
             counters.dropped.increment();
             LOG.log(Level.DEBUG, () -> "dropped unparseable input from " + flow.remote() + " on " + flow.transport()
-                    + ": " + e.errorCode() + " " + e.getMessage());
+                    + ": " + e.getMessage());
             return null;
         }
         return answer(answer.get(), e, channel, flow);
@@ -144,8 +144,8 @@ final class InboundMessageProcessor {
         } catch (RuntimeException e) {
             // A failing handler (or a Via the model refuses to rebuild) loses this message only.
             counters.dropped.increment();
-            LOG.log(Level.WARNING, "[" + TransportErrors.HANDLER_FAILED + "] message from " + flow.remote()
-                    + " on " + flow.transport() + " could not be delivered", e);
+            LOG.log(Level.WARNING, TransportErrorCode.HANDLER_FAILED.format("message from " + flow.remote()
+                    + " on " + flow.transport() + " could not be delivered"), e);
         }
     }
 }

@@ -263,8 +263,11 @@ public final class SipTransportLayer implements MessageSender {
         if (state != State.RUNNING) {
             return notRunning();
         }
-        byte[] wire = request.toBytes();
         InetSocketAddress remote = target.address();
+        if (remote.isUnresolved()) {
+            return failed(TransportErrorCode.UNRESOLVED_TARGET, "target " + remote + " is not resolved", null, null);
+        }
+        byte[] wire = request.toBytes();
         if (target.transport() == TransportType.UDP) {
             if (wire.length <= config.udpMaxRequestSize() || keepTransport) {
                 return sendUdp(wire, remote, null);
@@ -290,11 +293,11 @@ public final class SipTransportLayer implements MessageSender {
             Optional<InetSocketAddress> destination = ResponseDestination.reliable(top);
             return destination.isPresent()
                     ? sendTcp(wire, destination.get())
-                    : failed(TransportErrors.NO_RESPONSE_DESTINATION, "no IP address in top Via " + top, null, null);
+                    : failed(TransportErrorCode.NO_RESPONSE_DESTINATION, "no IP address in top Via " + top, null, null);
         }
         Optional<InetSocketAddress> destination = ResponseDestination.unreliable(top);
         if (destination.isEmpty()) {
-            return failed(TransportErrors.NO_RESPONSE_DESTINATION, "no IP address in top Via " + top, null, null);
+            return failed(TransportErrorCode.NO_RESPONSE_DESTINATION, "no IP address in top Via " + top, null, null);
         }
         return sendUdp(wire, destination.get(), udpChannelBoundTo(requestFlow.local()));
     }
@@ -350,19 +353,19 @@ public final class SipTransportLayer implements MessageSender {
     private static void awaitBound(ChannelFuture bind, ListenPoint point) {
         if (!bind.awaitUninterruptibly(BIND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || !bind.isSuccess()) {
             bind.channel().close();
-            throw new TransportException(TransportErrors.format(TransportErrors.BIND_FAILED, "cannot listen on " + point),
-                    null, bind.cause());
+            throw new TransportException(TransportErrorCode.BIND_FAILED, "cannot listen on " + point, null,
+                    bind.cause());
         }
     }
 
     private CompletableFuture<Flow> sendUdp(byte[] wire, InetSocketAddress remote, DatagramChannel preferred) {
         if (wire.length > config.udpMaxDatagramSize()) {
-            return failed(TransportErrors.TOO_LARGE_FOR_UDP, wire.length + " bytes for " + IpLiterals.hostPort(remote)
+            return failed(TransportErrorCode.TOO_LARGE_FOR_UDP, wire.length + " bytes for " + IpLiterals.hostPort(remote)
                     + " exceed the UDP limit of " + config.udpMaxDatagramSize(), null, null);
         }
         DatagramChannel channel = preferred != null ? preferred : udpChannelFor(remote);
         if (channel == null) {
-            return failed(TransportErrors.NO_UDP_LISTENER, "no UDP listener can reach " + IpLiterals.hostPort(remote),
+            return failed(TransportErrorCode.NO_UDP_LISTENER, "no UDP listener can reach " + IpLiterals.hostPort(remote),
                     null, null);
         }
         Flow flow = new Flow(TransportType.UDP, channel.localAddress(), remote, 0);
@@ -372,7 +375,7 @@ public final class SipTransportLayer implements MessageSender {
                 counters.messagesSent.increment();
                 result.complete(flow);
             } else {
-                fail(result, TransportErrors.WRITE_FAILED, "UDP write to " + IpLiterals.hostPort(remote) + " failed",
+                fail(result, TransportErrorCode.WRITE_FAILED, "UDP write to " + IpLiterals.hostPort(remote) + " failed",
                         flow, f.cause());
             }
         });
@@ -409,7 +412,7 @@ public final class SipTransportLayer implements MessageSender {
                 counters.messagesSent.increment();
                 result.complete(flow);
             } else {
-                fail(result, TransportErrors.WRITE_FAILED, "TCP write to " + IpLiterals.hostPort(flow.remote())
+                fail(result, TransportErrorCode.WRITE_FAILED, "TCP write to " + IpLiterals.hostPort(flow.remote())
                         + " failed", flow, f.cause());
             }
         });
@@ -433,7 +436,7 @@ public final class SipTransportLayer implements MessageSender {
         if (connections.isFull()) {
             connecting.remove(remote, fresh);
             counters.connectionsRejected.increment();
-            failConnect(fresh, TransportErrors.TOO_MANY_CONNECTIONS, "connection limit " + config.maxConnections()
+            failConnect(fresh, TransportErrorCode.TOO_MANY_CONNECTIONS, "connection limit " + config.maxConnections()
                     + " reached, not connecting to " + IpLiterals.hostPort(remote), null);
             return fresh;
         }
@@ -449,14 +452,14 @@ public final class SipTransportLayer implements MessageSender {
                     .connect(remote);
         } catch (RejectedExecutionException e) {
             connecting.remove(remote, fresh);
-            failConnect(fresh, TransportErrors.NOT_RUNNING, "transport stopping, not connecting to "
+            failConnect(fresh, TransportErrorCode.NOT_RUNNING, "transport stopping, not connecting to "
                     + IpLiterals.hostPort(remote), e);
             return fresh;
         }
         connect.addListener((ChannelFuture f) -> {
             if (!f.isSuccess()) {
                 connecting.remove(remote, fresh);
-                failConnect(fresh, TransportErrors.CONNECT_FAILED, "cannot connect to " + IpLiterals.hostPort(remote),
+                failConnect(fresh, TransportErrorCode.CONNECT_FAILED, "cannot connect to " + IpLiterals.hostPort(remote),
                         f.cause());
                 return;
             }
@@ -467,7 +470,7 @@ public final class SipTransportLayer implements MessageSender {
             if (registered) {
                 fresh.succeed(connection);
             } else {
-                failConnect(fresh, TransportErrors.TOO_MANY_CONNECTIONS, "connection limit " + config.maxConnections()
+                failConnect(fresh, TransportErrorCode.TOO_MANY_CONNECTIONS, "connection limit " + config.maxConnections()
                         + " reached, closed new connection to " + IpLiterals.hostPort(remote), null);
             }
         });
@@ -531,22 +534,22 @@ public final class SipTransportLayer implements MessageSender {
     }
 
     private CompletableFuture<Flow> notRunning() {
-        return failed(TransportErrors.NOT_RUNNING, "SIP transport layer is " + state, null, null);
+        return failed(TransportErrorCode.NOT_RUNNING, "SIP transport layer is " + state, null, null);
     }
 
-    private CompletableFuture<Flow> failed(String code, String text, Flow flow, Throwable cause) {
+    private CompletableFuture<Flow> failed(TransportErrorCode code, String text, Flow flow, Throwable cause) {
         CompletableFuture<Flow> result = new CompletableFuture<>();
         fail(result, code, text, flow, cause);
         return result;
     }
 
-    private void fail(CompletableFuture<Flow> result, String code, String text, Flow flow, Throwable cause) {
+    private void fail(CompletableFuture<Flow> result, TransportErrorCode code, String text, Flow flow, Throwable cause) {
         counters.sendFailures.increment();
-        result.completeExceptionally(new TransportException(TransportErrors.format(code, text), flow, cause));
+        result.completeExceptionally(new TransportException(code, text, flow, cause));
     }
 
-    private void failConnect(PendingConnection pending, String code, String text, Throwable cause) {
+    private void failConnect(PendingConnection pending, TransportErrorCode code, String text, Throwable cause) {
         counters.sendFailures.increment();
-        pending.fail(new TransportException(TransportErrors.format(code, text), null, cause));
+        pending.fail(new TransportException(code, text, null, cause));
     }
 }

@@ -90,7 +90,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         if (!table.register(this)) {
             counters.connectionsRejected.increment();
-            LOG.log(Level.WARNING, () -> TransportErrors.format(TransportErrors.TOO_MANY_CONNECTIONS,
+            LOG.log(Level.WARNING, () -> TransportErrorCode.TOO_MANY_CONNECTIONS.format(
                     "closing TCP connection with " + channel.remoteAddress() + ": connection limit reached"));
             channel.close();
             return false;
@@ -169,7 +169,7 @@ final class TcpConnectionHandler extends ChannelInboundHandlerAdapter {
     private void loseFraming(ChannelFuture answer, SipParseException e) {
         framingLost = true;
         LOG.log(Level.DEBUG, () -> "closing TCP connection with " + channel.remoteAddress()
-                + ": framing lost (" + e.errorCode() + " " + e.getMessage() + ")");
+                + ": framing lost (" + e.getMessage() + ")");
         if (answer == null) {
             channel.close();
         } else {

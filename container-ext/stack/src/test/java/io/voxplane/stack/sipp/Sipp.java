@@ -38,8 +38,12 @@ public final class Sipp {
     private Path workDir;
 
     private Sipp(String scenario) {
+        this("-sn", scenario);
+    }
+
+    private Sipp(String scenarioFlag, String scenario) {
         args.add("sipp");
-        args.add("-sn");
+        args.add(scenarioFlag);
         args.add(scenario);
         args.add("-nostdin");
         args.add("-trace_err");
@@ -62,6 +66,16 @@ public final class Sipp {
     /** SIPp's built-in {@code uac} scenario calling {@code remote} (host:port). */
     public static Sipp uac(String remote) {
         Sipp sipp = new Sipp("uac");
+        sipp.args.add(remote);
+        return sipp;
+    }
+
+    /**
+     * A scenario file ({@code -sf}) run against {@code remote} (host:port). SIPp runs in a
+     * temporary directory, so {@code xml} and any file passed with {@link #option} must be absolute.
+     */
+    public static Sipp scenario(Path xml, String remote) {
+        Sipp sipp = new Sipp("-sf", xml.toAbsolutePath().toString());
         sipp.args.add(remote);
         return sipp;
     }
@@ -204,6 +218,26 @@ public final class Sipp {
             return process.isAlive();
         }
 
+        /**
+         * Waits, bounded, until SIPp listens on {@code port} (read from /proc/net, so the check
+         * neither takes the port nor sends SIPp anything it would count as an unexpected message).
+         */
+        public void awaitBound(int port, boolean tcp, Duration bound) {
+            long deadline = System.nanoTime() + bound.toNanos();
+            while (!listening(port, tcp)) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("SIPp did not bind port " + port + " within " + bound
+                            + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")"));
+                }
+                try {
+                    process.waitFor(20, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
         /** Waits (bounded) for SIPp to end by itself, else stops it, and returns its statistics. */
         public Result awaitOrStop(Duration bound) {
             try {
@@ -234,6 +268,25 @@ public final class Sipp {
                 stop();
             }
         }
+    }
+
+    /** True when a socket on this machine listens on {@code port} (TCP: state LISTEN). */
+    static boolean listening(int port, boolean tcp) {
+        String hexPort = String.format(":%04X ", port);
+        for (String table : tcp ? new String[] {"/proc/net/tcp", "/proc/net/tcp6"}
+                                : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table))) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length > 3 && (fields[1] + " ").endsWith(hexPort) && (!tcp || fields[3].equals("0A"))) {
+                        return true;
+                    }
+                }
+            } catch (IOException missing) {
+                // no such table (e.g. IPv6 disabled): look in the next one
+            }
+        }
+        return false;
     }
 
     /** A UDP and TCP port on 127.0.0.1 that was free a moment ago (for a SIPp uas). */

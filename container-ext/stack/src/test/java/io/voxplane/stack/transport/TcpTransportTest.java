@@ -10,6 +10,7 @@ import io.voxplane.sip.SipResponse;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +89,50 @@ class TcpTransportTest {
                 Flow f2 = second.get(10, TimeUnit.SECONDS);
                 assertEquals(f1, f2);
                 assertEquals(accepted.localAddress(), f1.remote());
+            }
+            assertEquals(1, layer.statistics().connectionsOpened());
+        }
+    }
+
+    @Test
+    void concurrentSendsToANewTargetShareOneConnectionAndKeepEachSendersOrder() throws Exception {
+        start();
+        int senders = 4;
+        int perSender = 50;
+        try (ServerSocket nextHop = new ServerSocket()) {
+            nextHop.bind(new InetSocketAddress(Loopback.ipv4(), 0));
+            nextHop.setSoTimeout(TestPeer.RECEIVE_TIMEOUT_MILLIS);
+            Target target = new Target(TransportType.TCP, (InetSocketAddress) nextHop.getLocalSocketAddress());
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+                for (int s = 0; s < senders; s++) {
+                    int sender = s;
+                    done.add(pool.submit(() -> {
+                        go.await();
+                        for (int i = 0; i < perSender; i++) {
+                            layer.sendRequest(SipTexts.request(SipTexts.options("TCP", "voxplane.test", "",
+                                    "s" + sender + "-" + i)), target);
+                        }
+                        return null;
+                    }));
+                }
+                go.countDown();
+                for (var f : done) {
+                    f.get(10, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            try (TcpTestPeer accepted = new TcpTestPeer(nextHop.accept())) {
+                int[] next = new int[senders];
+                for (int n = 0; n < senders * perSender; n++) {
+                    String[] id = SipTexts.header(accepted.receive(), "Call-ID").substring(1).split("-");
+                    int sender = Integer.parseInt(id[0]);
+                    assertEquals(next[sender]++, Integer.parseInt(id[1]), "order of sender " + sender);
+                }
             }
             assertEquals(1, layer.statistics().connectionsOpened());
         }
@@ -186,6 +231,16 @@ class TcpTransportTest {
     }
 
     @Test
+    void unresolvedTargetFailsWithoutALookup() throws Exception {
+        start();
+        var sent = layer.sendRequest(SipTexts.request(SipTexts.options("TCP", "voxplane.test", "", "unresolved")),
+                new Target(TransportType.TCP, InetSocketAddress.createUnresolved("peer.test", 5060)));
+
+        ExecutionException e = assertThrows(ExecutionException.class, () -> sent.get(10, TimeUnit.SECONDS));
+        assertEquals(TransportErrorCode.UNRESOLVED_TARGET, ((TransportException) e.getCause()).errorCode());
+    }
+
+    @Test
     void refusedConnectFailsTheSendWithATransportException() throws Exception {
         start();
         InetSocketAddress closedPort;
@@ -199,7 +254,8 @@ class TcpTransportTest {
 
         ExecutionException e = assertThrows(ExecutionException.class, () -> sent.get(10, TimeUnit.SECONDS));
         assertInstanceOf(TransportException.class, e.getCause());
-        assertTrue(e.getCause().getMessage().contains("VXTRN-003"), e.getCause().getMessage());
+        assertEquals(TransportErrorCode.CONNECT_FAILED, ((TransportException) e.getCause()).errorCode());
+        assertTrue(e.getCause().getMessage().startsWith("[VXTRN-003] cannot connect to 127.0.0.1:"), e.getCause().getMessage());
         assertEquals(1, layer.statistics().sendFailures());
     }
 }
