@@ -115,7 +115,10 @@ public class SignalingPlane {
         if (host.indexOf(':') >= 0) {
             host = "[" + host + "]";
         }
-        return ProxyConfig.of(host, address.getPort(), first.transport()).withTransactions(settings.transactions());
+        // Port 0 (tests: a free port picked at bind, after this plane starts) is not known here;
+        // the default port keeps the proxy's Via and Record-Route well-formed.
+        int port = address.getPort() == 0 ? ProxyConfig.DEFAULT_SIP_PORT : address.getPort();
+        return ProxyConfig.of(host, port, first.transport()).withTransactions(settings.transactions());
     }
 
     /** Refuses new transactions, fails pending sends, cancels the plane's timers and tasks. Idempotent. */
