@@ -79,6 +79,7 @@ final class AppTable {
                 problems.add(problem);
             }
         }
+        apps.sort(Comparator.comparing(AppDescriptor::name));
         for (int i = 0; i < apps.size(); i++) {
             for (int j = i + 1; j < apps.size(); j++) {
                 if (apps.get(i).sameRouteAs(apps.get(j))) {
