@@ -29,6 +29,9 @@ public final class AppCodes {
     /** A response handler threw (the response was already forwarded). */
     public static final String RESPONSE_HANDLER_FAILED = "VXAPP-103";
 
+    /** {@code voxplane.location.store} names no known store, or the Hazelcast instance is missing. */
+    public static final String BAD_LOCATION_STORE = "VXAPP-111";
+
     private AppCodes() {
     }
 }
