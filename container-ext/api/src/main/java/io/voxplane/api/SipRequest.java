@@ -26,6 +26,9 @@ public interface SipRequest {
     /** The user part of a sip/sips Request-URI, unescaped; empty for other URIs or none. */
     Optional<String> requestUriUser();
 
+    /** The host of a sip/sips Request-URI (lower case, no port); empty for other URIs. */
+    Optional<String> requestUriHost();
+
     /** The first value of header {@code name} (case-insensitive, compact forms accepted). */
     Optional<String> header(String name);
 

@@ -73,6 +73,12 @@ final class AppSipRequest implements SipRequest {
     }
 
     @Override
+    public Optional<String> requestUriHost() {
+        return request.requestUri() instanceof SipUri sip
+                ? Optional.of(sip.host().toLowerCase(java.util.Locale.ROOT)) : Optional.empty();
+    }
+
+    @Override
     public Optional<String> header(String name) {
         return request.header(name);
     }
