@@ -32,6 +32,9 @@ public final class AppCodes {
     /** {@code voxplane.location.store} names no known store, or the Hazelcast instance is missing. */
     public static final String BAD_LOCATION_STORE = "VXAPP-111";
 
+    /** An authentication setting ({@code voxplane.auth.*}) has a bad value. */
+    public static final String BAD_AUTH_CONFIG = "VXAPP-112";
+
     private AppCodes() {
     }
 }

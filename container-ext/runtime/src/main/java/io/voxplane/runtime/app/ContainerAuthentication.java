@@ -6,6 +6,7 @@ import io.voxplane.api.UserDirectory;
 import io.voxplane.runtime.config.ConfigLookup;
 import io.voxplane.stack.auth.AuthOutcome;
 import io.voxplane.stack.auth.CredentialStore;
+import io.voxplane.stack.auth.DigestAlgorithm;
 import io.voxplane.stack.auth.DigestAuthenticator;
 import io.voxplane.stack.auth.DigestAuthenticatorConfig;
 import io.voxplane.stack.auth.UserCredentials;
@@ -17,6 +18,8 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -35,6 +38,12 @@ public class ContainerAuthentication implements Authentication {
     public static final String REALM = "voxplane.auth.realm";
     /** Config key of the nonce HMAC secret. */
     public static final String SECRET = "voxplane.auth.secret";
+    /**
+     * Config key of the challenges offered, in order (comma separated tokens, e.g. {@code MD5});
+     * default SHA-256 then MD5 (RFC 8760 s2.4). Clients that answer only the first challenge
+     * and know only MD5 (SIPp) need {@code MD5}.
+     */
+    public static final String ALGORITHMS = "voxplane.auth.algorithms";
     /** The realm when none is configured. */
     public static final String DEFAULT_REALM = "voxplane";
     /** Logged when a request is refused because no users are configured at all. */
@@ -61,9 +70,18 @@ public class ContainerAuthentication implements Authentication {
         });
         CredentialStore store = username -> directory().flatMap(d -> d.password(username))
                 .map(password -> UserCredentials.withPassword(username, password));
-        authenticator = new DigestAuthenticator(
-                DigestAuthenticatorConfig.builder(lookup.get(REALM).orElse(DEFAULT_REALM), secret).build(),
-                store, InstantSource.system());
+        DigestAuthenticatorConfig.Builder settings = DigestAuthenticatorConfig.builder(
+                lookup.get(REALM).orElse(DEFAULT_REALM), secret);
+        Optional<String> algorithms = lookup.get(ALGORITHMS);
+        if (algorithms.isPresent()) {
+            List<DigestAlgorithm> offered = new ArrayList<>();
+            for (String token : algorithms.get().split(",")) {
+                offered.add(DigestAlgorithm.fromToken(token.trim()).orElseThrow(() -> new IllegalArgumentException(
+                        AppCodes.BAD_AUTH_CONFIG + " " + ALGORITHMS + ": unknown digest algorithm " + token.trim())));
+            }
+            settings.algorithms(offered);
+        }
+        authenticator = new DigestAuthenticator(settings.build(), store, InstantSource.system());
     }
 
     @Override
