@@ -83,10 +83,6 @@ final class Chars {
         return true;
     }
 
-    static boolean isWs(int c) {
-        return c == ' ' || c == '\t';
-    }
-
     static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
     }

@@ -102,7 +102,8 @@ final class ErrorResponses {
                     }
                 }
             }
-        } catch (SipParseException e) {
+        } catch (SipParseException | IllegalArgumentException e) {
+            // one of the fields a response must copy is unreadable: no response can be formed
             return null;
         }
         if (!(via && from && to && callId && cseq)) {

@@ -57,7 +57,7 @@ public enum SipErrorCode {
     BAD_CONTENT_TYPE("VXSIP-024", 400, "Invalid Content-Type"),
     /** An Authorization / WWW-Authenticate style value is malformed (s20.7, s25.1 challenge/credentials). */
     BAD_AUTH("VXSIP-025", 400, "Invalid authentication header"),
-    /** A token list (Require, Supported, Allow...) contains a non-token (s20.32 ff). */
+    /** Reserved: token lists (Require, Supported, Allow...) are currently read leniently (s7.3.1). */
     BAD_TOKEN_LIST("VXSIP-026", 400, "Invalid token list"),
     /** A message arrives where a stream needs Content-Length and it has none (s18.3, s20.14). */
     MISSING_CONTENT_LENGTH("VXSIP-027", 400, "Missing Content-Length on stream"),

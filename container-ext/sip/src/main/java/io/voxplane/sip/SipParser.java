@@ -98,9 +98,23 @@ public final class SipParser {
         return true;
     }
 
-    /** Index of the next LF at or after p, or -1. */
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long LF_BYTES = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final long LOW_BITS = 0x0101_0101_0101_0101L;
+    private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+
+    /** Index of the next LF at or after p, or -1. Scans eight bytes per step (SWAR). */
     static int indexOfLf(byte[] data, int p, int end) {
-        for (int i = p; i < end; i++) {
+        int i = p;
+        for (; i + 8 <= end; i += 8) {
+            long x = (long) LONGS.get(data, i) ^ LF_BYTES;
+            long found = (x - LOW_BITS) & ~x & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < end; i++) {
             if (data[i] == '\n') {
                 return i;
             }
@@ -177,15 +191,13 @@ public final class SipParser {
             }
             int rs = ce < lineEnd ? ce + 1 : ce;
             reason = rs >= lineEnd ? "" : new String(data, rs, lineEnd - rs, StandardCharsets.UTF_8);
+            if (reason.indexOf('\r') >= 0) {
+                throw new SipParseException(SipErrorCode.BAD_STATUS_LINE, "bare CR in reason phrase", rs - base);
+            }
         }
         HeaderScan scan = new HeaderScan(limits);
         int bodyStart = scan.scan(data, base, lf + 1, end);
-        HeaderBlock block;
-        try {
-            block = HeaderBlock.decode(scan.headers(), scan.canonical());
-        } catch (SipParseException e) {
-            throw e;
-        }
+        HeaderBlock block = HeaderBlock.decode(scan.headers(), scan.canonical());
         int bodyEnd;
         if (block.contentLength >= 0) {
             if ((long) bodyStart + block.contentLength > end) {
@@ -354,7 +366,9 @@ public final class SipParser {
 
         private void field(byte[] data, int base, int p, int end, boolean folded) throws SipParseException {
             int ne = p;
+            int hash = 0;
             while (ne < end && Chars.isTokenChar(data[ne])) {
+                hash = KnownNames.mix(hash, data[ne]);
                 ne++;
             }
             if (ne == p) {
@@ -372,7 +386,7 @@ public final class SipParser {
                 throw new SipParseException(SipErrorCode.TOO_MANY_HEADERS, "more than "
                         + limits.maxHeaderCount() + " header fields", p - base);
             }
-            String name = KnownNames.nameAsWritten(data, p, ne, canonOut);
+            String name = KnownNames.nameAsWritten(data, p, ne, hash, canonOut);
             String canon = canonOut[0];
             int vs = colon + 1;
             int ve = end;
@@ -396,6 +410,9 @@ public final class SipParser {
                             + " longer than " + limits.maxHeaderValueLength(), vs - base);
                 }
             }
+            if (value.indexOf('\r') >= 0) {
+                throw new SipParseException(SipErrorCode.BAD_HEADER_LINE, "bare CR in value of " + name, vs - base);
+            }
             if (count == headers.length) {
                 headers = java.util.Arrays.copyOf(headers, count * 2);
                 canonical = java.util.Arrays.copyOf(canonical, count * 2);
@@ -411,9 +428,12 @@ public final class SipParser {
             int n = 0;
             for (int i = vs; i < ve; i++) {
                 byte b = data[i];
-                if (b == '\r' || b == '\n') {
-                    while (i + 1 < ve && (data[i + 1] == '\r' || data[i + 1] == '\n' || data[i + 1] == ' '
-                            || data[i + 1] == '\t')) {
+                boolean lineBreak = b == '\n' || (b == '\r' && i + 1 < ve && data[i + 1] == '\n');
+                if (lineBreak) {
+                    if (b == '\r') {
+                        i++;
+                    }
+                    while (i + 1 < ve && (data[i + 1] == ' ' || data[i + 1] == '\t')) {
                         i++;
                     }
                     out[n++] = ' ';

@@ -139,10 +139,6 @@ public final class SipUri implements Uri {
         return new SipUri(secure, user, password, UriParser.checkHost(newHost), newPort, parameters, headers, null);
     }
 
-    void appendTo(StringBuilder sb) {
-        sb.append(toString());
-    }
-
     @Override
     public String toString() {
         String w = wire;

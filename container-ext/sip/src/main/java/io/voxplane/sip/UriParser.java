@@ -70,14 +70,7 @@ final class UriParser {
             throws SipParseException {
         String user = null;
         String password = null;
-        int at = -1;
-        for (int i = p; i < end; i++) {
-            char c = s.charAt(i);
-            if (c == '@') {
-                at = i;
-                break;
-            }
-        }
+        int at = s.indexOf('@', p, end);
         if (at >= 0) {
             int pw = -1;
             for (int i = p; i < at; i++) {

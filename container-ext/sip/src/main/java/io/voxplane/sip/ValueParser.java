@@ -83,14 +83,6 @@ final class ValueParser {
         sb.append('"');
     }
 
-    /** Removes surrounding quotes (and quoted-pairs) when {@code v} is a quoted-string. */
-    static String unquoteValue(String v) {
-        if (v != null && v.length() >= 2 && v.charAt(0) == '"' && v.charAt(v.length() - 1) == '"') {
-            return unquote(v, 0, v.length());
-        }
-        return v;
-    }
-
     static SipParseException error(SipErrorCode code, String what, int offset) {
         return new SipParseException(code, what, offset);
     }
@@ -164,12 +156,14 @@ final class ValueParser {
             p = skipWs(s, p, end);
             // sent-protocol = protocol-name SLASH protocol-version SLASH transport
             int t = tokenEnd(s, p, end);
-            if (t - p != 3 || !s.regionMatches(true, p, "SIP", 0, 3)) {
+            if (t - p != 3 || (s.charAt(p) | 0x20) != 's' || (s.charAt(p + 1) | 0x20) != 'i'
+                    || (s.charAt(p + 2) | 0x20) != 'p') {
                 throw error(SipErrorCode.BAD_VIA, "Via protocol is not SIP", p);
             }
             p = expectSlash(s, t, end);
             t = tokenEnd(s, p, end);
-            if (t == p || (!anyVersion && (t - p != 3 || !s.regionMatches(p, "2.0", 0, 3)))) {
+            if (t == p || (!anyVersion && (t - p != 3 || s.charAt(p) != '2' || s.charAt(p + 1) != '.'
+                    || s.charAt(p + 2) != '0'))) {
                 throw error(SipErrorCode.BAD_VIA, "Via protocol version is not 2.0", p);
             }
             p = expectSlash(s, t, end);
@@ -226,13 +220,16 @@ final class ValueParser {
     private static String transportName(String s, int p, int t) {
         int len = t - p;
         if (len == 3) {
-            if (s.regionMatches(true, p, "UDP", 0, 3)) {
+            int a = s.charAt(p) | 0x20;
+            int b = s.charAt(p + 1) | 0x20;
+            int c = s.charAt(p + 2) | 0x20;
+            if (a == 'u' && b == 'd' && c == 'p') {
                 return "UDP";
             }
-            if (s.regionMatches(true, p, "TCP", 0, 3)) {
+            if (a == 't' && b == 'c' && c == 'p') {
                 return "TCP";
             }
-            if (s.regionMatches(true, p, "TLS", 0, 3)) {
+            if (a == 't' && b == 'l' && c == 's') {
                 return "TLS";
             }
         }
@@ -529,30 +526,6 @@ final class ValueParser {
         q = genericParams(s, q, end, scan, SipErrorCode.BAD_CONTENT_TYPE);
         if (skipWs(s, q, end) != end) {
             throw error(SipErrorCode.BAD_CONTENT_TYPE, "unexpected character in media type", q);
-        }
-    }
-
-    /** {@code token *(COMMA token)} as used by Require, Supported, Allow... (s20.32, s20.37, s20.5). */
-    static void tokenList(String s, List<String> out) throws SipParseException {
-        int end = s.length();
-        int p = skipWs(s, 0, end);
-        if (p == end) {
-            return;
-        }
-        while (true) {
-            int q = tokenEnd(s, p, end);
-            if (q == p) {
-                throw error(SipErrorCode.BAD_TOKEN_LIST, "expected a token", p);
-            }
-            out.add(s.substring(p, q));
-            p = skipWs(s, q, end);
-            if (p >= end) {
-                return;
-            }
-            if (s.charAt(p) != ',') {
-                throw error(SipErrorCode.BAD_TOKEN_LIST, "expected ',' between tokens", p);
-            }
-            p = skipWs(s, p + 1, end);
         }
     }
 

@@ -19,10 +19,13 @@ public record Via(String transport, String host, int port, Parameters parameters
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(parameters, "parameters");
-        if (!Chars.isToken(transport)) {
-            throw new IllegalArgumentException("Via transport must be a token: " + transport);
+        if (transport != "UDP" && transport != "TCP" && transport != "TLS") {
+            // the parser hands in these constants; anything else is checked and upper-cased
+            if (!Chars.isToken(transport)) {
+                throw new IllegalArgumentException("Via transport must be a token: " + transport);
+            }
+            transport = transport.toUpperCase(Locale.ROOT);
         }
-        transport = transport.toUpperCase(Locale.ROOT);
         if (port < -1 || port > 65535) {
             throw new IllegalArgumentException("Via port out of range: " + port);
         }

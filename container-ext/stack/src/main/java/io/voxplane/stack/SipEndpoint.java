@@ -54,8 +54,8 @@ public final class SipEndpoint implements AutoCloseable {
                 transportConfig.toBuilder().listen(listen).build(), threads, handOff);
         transport.start();
         InetSocketAddress bound = transport.boundListenPoints().get(0).address();
-        UserAgentConfig uaConfig = new UserAgentConfig(hostOf(bound), bound.getPort(), listen.transport(),
-                UserAgentConfig.DEFAULT_USER, transactions);
+        UserAgentConfig uaConfig = UserAgentConfig.of(hostOf(bound), bound.getPort(), listen.transport())
+                .withTransactions(transactions);
         UserAgent userAgent = new UserAgent(transport, new ScheduledTimerService(scheduler), uaConfig, handler);
         handOff.target = userAgent.inboundHandler();
         return new SipEndpoint(transport, userAgent, handOff);

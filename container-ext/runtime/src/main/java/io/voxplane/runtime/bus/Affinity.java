@@ -65,20 +65,4 @@ public sealed interface Affinity {
             return null;
         }
     }
-
-    static Affinity intraPlane(Plane plane) {
-        return new IntraPlane(plane);
-    }
-
-    static Affinity interPlane(Plane target) {
-        return new InterPlane(target);
-    }
-
-    static Affinity sessionBound(Plane target, String key) {
-        return new SessionBound(target, key);
-    }
-
-    static Affinity broadcast() {
-        return new Broadcast();
-    }
 }

@@ -66,7 +66,7 @@ final class BusMessageSender implements MessageSender {
     void onFailed(SendFailed failed) {
         CompletableFuture<Flow> future = pending.remove(failed.sendId());
         if (future != null) {
-            future.completeExceptionally(new TransportException(failed.reason(), null, null));
+            future.completeExceptionally(new TransportException(failed.code(), failed.reason(), null, null));
         }
     }
 

@@ -36,9 +36,4 @@ public class TaskTrackers {
         }
         return shared;
     }
-
-    /** The tracker of {@code plane} if it was created. */
-    public synchronized java.util.Optional<TaskTracker> existing(Plane plane) {
-        return java.util.Optional.ofNullable(trackers.get(plane));
-    }
 }

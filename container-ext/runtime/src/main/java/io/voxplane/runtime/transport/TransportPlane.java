@@ -21,6 +21,8 @@ import io.voxplane.stack.transport.Flow;
 import io.voxplane.stack.transport.IoTransport;
 import io.voxplane.stack.transport.ListenPoint;
 import io.voxplane.stack.transport.SipTransportLayer;
+import io.voxplane.stack.transport.TransportErrorCode;
+import io.voxplane.stack.transport.TransportException;
 import io.voxplane.stack.transport.TransportStatistics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -109,13 +111,15 @@ public class TransportPlane {
                 LOG.log(Level.INFO, () -> "VXRT-002 Netty native epoll is not available, the SIP transport uses NIO: "
                         + Epoll.unavailabilityCause());
             }
-            transport.start();
+            // Set before start: the first message may be read before start() returns.
             layer = transport;
+            transport.start();
             state = PlaneState.RUNNING;
             LOG.log(Level.INFO, () -> "transport plane running on " + transport.ioTransport() + ", SIP on "
                     + transport.boundListenPoints());
         } catch (RuntimeException e) {
             state = PlaneState.FAILED;
+            layer = null;
             tasks.close(true);
             throw new PlaneStartException(Plane.TRANSPORT, "cannot listen on " + settings.transport().listenPoints()
                     + " (" + e.getMessage() + "); set voxplane.sip.port / VOXPLANE_SIP_PORT or voxplane.sip.host", e);
@@ -198,7 +202,7 @@ public class TransportPlane {
         CompletableFuture<Flow> written;
         SipTransportLayer transport = layer;
         if (transport == null || state != PlaneState.RUNNING) {
-            bus.publish(new SendFailed(sendId, callId, "VXRT-004 transport plane is " + state));
+            bus.publish(new SendFailed(sendId, callId, TransportErrorCode.NOT_RUNNING, "transport plane is " + state));
             return;
         }
         try {
@@ -212,7 +216,13 @@ public class TransportPlane {
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                bus.publish(new SendFailed(sendId, callId, String.valueOf(cause.getMessage())));
+                TransportErrorCode code = cause instanceof TransportException e ? e.errorCode() : null;
+                String reason = String.valueOf(cause.getMessage());
+                String prefix = code == null ? null : "[" + code.code() + "] ";
+                if (prefix != null && reason.startsWith(prefix)) {
+                    reason = reason.substring(prefix.length());
+                }
+                bus.publish(new SendFailed(sendId, callId, code, reason));
             }
         });
     }

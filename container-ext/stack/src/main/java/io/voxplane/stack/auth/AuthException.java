@@ -11,10 +11,8 @@ public final class AuthException extends RuntimeException {
     public static final String NOT_DIGEST = "VXAUTH-001";
     /** A parameter that {@code qop=auth} requires is missing (RFC 7616 s3.4): answered with 400. */
     public static final String MISSING_PARAMETER = "VXAUTH-002";
-    /** A parameter is present but malformed (e.g. {@code nc} not 8 hex digits): answered with 400. */
-    public static final String BAD_PARAMETER = "VXAUTH-003";
     /** The authenticator or credential store configuration is invalid. */
-    public static final String BAD_CONFIGURATION = "VXAUTH-004";
+    public static final String BAD_CONFIGURATION = "VXAUTH-003";
 
     private final String code;
 

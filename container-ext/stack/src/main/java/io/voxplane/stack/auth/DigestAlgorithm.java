@@ -22,10 +22,13 @@ public enum DigestAlgorithm {
 
     private final String token;
     private final String jcaName;
+    /** One digest per thread: {@code MessageDigest.getInstance} walks the provider list on every call. */
+    private final ThreadLocal<MessageDigest> digests;
 
     DigestAlgorithm(String token, String jcaName) {
         this.token = token;
         this.jcaName = jcaName;
+        this.digests = ThreadLocal.withInitial(this::newDigest);
     }
 
     /** The value of the {@code algorithm} auth-param, e.g. {@code SHA-256}. */
@@ -57,6 +60,12 @@ public enum DigestAlgorithm {
     }
 
     private MessageDigest digest() {
+        MessageDigest md = digests.get();
+        md.reset();
+        return md;
+    }
+
+    private MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance(jcaName);
         } catch (NoSuchAlgorithmException e) {

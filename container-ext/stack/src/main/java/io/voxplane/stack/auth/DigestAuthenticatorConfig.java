@@ -55,6 +55,20 @@ public record DigestAuthenticatorConfig(String realm, byte[] secret, Duration no
         Objects.requireNonNull(defaultKind, "defaultKind");
     }
 
+    /** A copy of the secret (the record keeps its own). */
+    @Override
+    public byte[] secret() {
+        return secret.clone();
+    }
+
+    /** Never prints the secret. */
+    @Override
+    public String toString() {
+        return "DigestAuthenticatorConfig[realm=" + realm + ", nonceTtl=" + nonceTtl + ", maxTrackedNonces="
+                + maxTrackedNonces + ", algorithms=" + algorithms + ", kinds=" + kinds + ", defaultKind=" + defaultKind
+                + ", openMethods=" + openMethods + "]";
+    }
+
     /** A builder with the defaults: REGISTER challenged with 401, every other method with 407. */
     public static Builder builder(String realm, byte[] secret) {
         return new Builder(realm, secret);

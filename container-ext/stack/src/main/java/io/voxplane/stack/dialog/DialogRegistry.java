@@ -87,6 +87,11 @@ public final class DialogRegistry {
         }
     }
 
+    /** True when no new dialog can be added. */
+    public boolean isFull() {
+        return dialogs.size() >= maxDialogs;
+    }
+
     public int size() {
         return dialogs.size();
     }

@@ -25,10 +25,13 @@ import java.util.Set;
 public record ProxyConfig(String host, int port, TransportType transport, Set<String> supported,
                           TargetResolver resolver, TransactionConfig transactions) {
 
-    /** Max-Forwards put on a request that has none (RFC 3261 s16.6 step 3). */
+    /**
+     * Max-Forwards put on a request that has none (RFC 3261 s16.6 step 3 fixes it at 70; not
+     * configurable).
+     */
     public static final int DEFAULT_MAX_FORWARDS = 70;
 
-    /** The port a SIP URI without one means (RFC 3261 s19.1.2). */
+    /** The port a SIP URI without one means (RFC 3261 s19.1.2; not configurable). */
     public static final int DEFAULT_SIP_PORT = 5060;
 
     public ProxyConfig {

@@ -145,9 +145,13 @@ public final class ProxyTransaction {
      * Answers the request here instead of proxying it (e.g. 404 when the location service knows no
      * one, 403 after a policy check). A To tag is added for a final response.
      *
-     * @throws ProxyException {@code VXPRX-002} when this transaction was already decided
+     * @throws IllegalArgumentException when {@code status} is not a final status 200-699
+     * @throws ProxyException           {@code VXPRX-002} when this transaction was already decided
      */
     public void respond(int status) {
+        if (status < 200 || status > 699) {
+            throw new IllegalArgumentException("not a final status: " + status);
+        }
         decide();
         mailbox.execute(() -> {
             if (!finalSent) {

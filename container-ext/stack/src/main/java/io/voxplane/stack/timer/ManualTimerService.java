@@ -22,6 +22,7 @@ import java.util.PriorityQueue;
 public final class ManualTimerService implements TimerService {
 
     private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    private int live;
     private long now;
     private long sequence;
     private boolean advancing;
@@ -42,6 +43,7 @@ public final class ManualTimerService implements TimerService {
         long due = now + Math.max(0, delay.toNanos());
         Entry entry = new Entry(due, sequence++, task, this);
         queue.add(entry);
+        live++;
         return entry;
     }
 
@@ -74,12 +76,13 @@ public final class ManualTimerService implements TimerService {
             while (true) {
                 Entry next;
                 synchronized (this) {
-                    next = queue.peek();
+                    next = head();
                     if (next == null || next.due > target) {
                         now = target;
                         return ran;
                     }
                     queue.poll();
+                    live--;
                     now = Math.max(now, next.due);
                     next.done = true;
                 }
@@ -97,7 +100,7 @@ public final class ManualTimerService implements TimerService {
     public boolean runNext() {
         Duration wait;
         synchronized (this) {
-            Entry next = queue.peek();
+            Entry next = head();
             if (next == null) {
                 return false;
             }
@@ -109,13 +112,23 @@ public final class ManualTimerService implements TimerService {
 
     /** Tasks scheduled and neither run nor cancelled. */
     public synchronized int pendingCount() {
-        return queue.size();
+        return live;
     }
 
     /** Time until the next pending task, or null when none is pending. */
     public synchronized Duration nextDueIn() {
-        Entry next = queue.peek();
+        Entry next = head();
         return next == null ? null : Duration.ofNanos(next.due - now);
+    }
+
+    /** The earliest live entry; cancelled entries are dropped lazily here (O(log n) per cancel). */
+    private Entry head() {
+        Entry head = queue.peek();
+        while (head != null && head.done) {
+            queue.poll();
+            head = queue.peek();
+        }
+        return head;
     }
 
     private synchronized boolean remove(Entry entry) {
@@ -123,7 +136,7 @@ public final class ManualTimerService implements TimerService {
             return false;
         }
         entry.done = true;
-        queue.remove(entry);
+        live--;
         return true;
     }
 

@@ -12,6 +12,10 @@ import java.util.function.LongSupplier;
  * container, a {@code ManagedScheduledExecutorService}). This class never creates threads and
  * never shuts the executor down: its owner does.
  *
+ * <p>SIP cancels most timers it starts (a transaction that ends cancels its 32 s timers): give it
+ * an executor that drops cancelled tasks at once ({@code ScheduledThreadPoolExecutor
+ * .setRemoveOnCancelPolicy(true)}), else they stay queued until their due time.
+ *
  * <p>A task that throws is caught so that one bad timer cannot kill a scheduler thread of the
  * executor; the failure is passed to the handler given at construction.
  */

@@ -25,6 +25,7 @@ import java.util.Set;
  * TRYING|PROCEEDING --200-699 from TU--> COMPLETED (sent, Timer J: 64*T1 UDP, 0 TCP)
  * COMPLETED  --request retransmit--> COMPLETED   (final re-sent)
  * COMPLETED  --Timer J--> TERMINATED;  any --transport error--> TERMINATED (TU told)
+ * TRYING|PROCEEDING --no final response from the TU within 64*T1--> TERMINATED (TU told, VXTXN-010)
  * </pre>
  */
 public final class ServerNonInviteTransaction extends ServerTransaction {
@@ -45,6 +46,13 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
     }
 
     @Override
+    void start() {
+        synchronized (this) {
+            startTimer(SipTimer.UNANSWERED, layer.config().sixtyFourT1());
+        }
+    }
+
+    @Override
     public void respond(SipResponse response) {
         checkBelongs(response);
         List<Runnable> effects = new ArrayList<>(2);
@@ -61,6 +69,7 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
                 }
             } else {
                 transition(COMPLETED);
+                cancelTimer(SipTimer.UNANSWERED);
                 if (reliable()) {
                     terminate(effects);
                 } else {
@@ -86,6 +95,10 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
     @Override
     void onTimer(SipTimer timer, List<Runnable> effects) {
         if (timer == SipTimer.J) {
+            terminate(effects);
+        } else if (timer == SipTimer.UNANSWERED && current() != COMPLETED) {
+            reportFailure(new TransactionFailure(TransactionFailure.Kind.UNANSWERED, "no final response to "
+                    + request().method() + " " + key().branch() + " from the TU within 64*T1", null), effects);
             terminate(effects);
         }
     }

@@ -30,5 +30,11 @@ public enum SipTimer {
     /** RFC 6026: wait time for retransmission of 2xx to INVITE, 64*T1. */
     M,
     /** s17.2.1: send 100 Trying if the TU has not answered an INVITE within 200 ms. */
-    TRYING
+    TRYING,
+    /**
+     * Not an RFC timer: a non-INVITE server transaction the TU has not answered within 64*T1 is
+     * ended, because by then the client's Timer F has fired and no answer can reach anyone
+     * (RFC 4320 s4); without it a silent TU would leak transactions.
+     */
+    UNANSWERED
 }

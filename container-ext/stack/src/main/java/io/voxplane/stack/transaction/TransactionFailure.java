@@ -20,7 +20,9 @@ public record TransactionFailure(Kind kind, String detail, TransportException ca
         /** The transport could not send: treat as 503 Service Unavailable (s8.1.3.1). */
         TRANSPORT_ERROR("VXTXN-002", 503),
         /** Timer H fired: the ACK for a non-2xx final response never came (s17.2.1). */
-        NO_ACK("VXTXN-003", 408);
+        NO_ACK("VXTXN-003", 408),
+        /** The TU did not answer a non-INVITE request within 64*T1 ({@link SipTimer#UNANSWERED}). */
+        UNANSWERED("VXTXN-010", 408);
 
         private final String errorCode;
         private final int impliedStatus;

@@ -57,6 +57,7 @@ public final class TransactionLayer implements InboundMessageHandler {
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicLong strayResponsesDropped = new AtomicLong();
     private final AtomicLong rejectedOverLimit = new AtomicLong();
+    private final AtomicLong malformedDropped = new AtomicLong();
     private volatile boolean shutdown;
 
     public TransactionLayer(MessageSender sender, TimerService timers, TransactionConfig config, TransactionUser user) {
@@ -158,6 +159,11 @@ public final class TransactionLayer implements InboundMessageHandler {
         return rejectedOverLimit.get();
     }
 
+    /** Messages dropped because they had no Via to match or answer by. */
+    public long malformedDropped() {
+        return malformedDropped.get();
+    }
+
     /** The live server transaction for a request (a retransmission, its ACK), if any. */
     public Optional<ServerTransaction> findServerTransaction(SipRequest request) {
         return Optional.ofNullable(servers.get(TransactionKey.forServerRequest(request)));
@@ -178,6 +184,11 @@ public final class TransactionLayer implements InboundMessageHandler {
 
     @Override
     public void onMessage(SipMessage message, Flow flow) {
+        if (message.topVia() == null) {
+            // the parser requires Via; a message without one cannot be matched nor answered
+            malformedDropped.incrementAndGet();
+            return;
+        }
         try {
             if (message instanceof SipRequest request) {
                 onRequest(request, flow);

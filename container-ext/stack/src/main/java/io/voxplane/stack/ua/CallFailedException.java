@@ -10,6 +10,8 @@ public class CallFailedException extends RuntimeException {
 
     /** Rejected by a final response. */
     public static final String REJECTED = "VXUA-010";
+    /** The INVITE transaction was ended without a final response (the UA shut down). */
+    public static final String ABORTED = "VXUA-011";
 
     private final int status;
     private final String errorCode;

@@ -105,6 +105,16 @@ public final class OutgoingCall extends Call implements ClientTransactionListene
                 failure.toString(), null));
     }
 
+    /** The INVITE transaction ended; if that happened without a final response (shutdown), the call fails with 503. */
+    @Override
+    public void onTerminated(ClientTransaction tx) {
+        if (!answered.isDone()) {
+            end(new CallEnd(CallEnd.Reason.FAILED, 503));
+            answered.completeExceptionally(new CallFailedException(503, CallFailedException.ABORTED,
+                    "INVITE transaction to " + invite.requestUri() + " ended without a final response", null));
+        }
+    }
+
     /** A 2xx retransmission (through the transaction or stray after it ended): ACK it again. */
     void onRetransmitted2xx(SipResponse response) {
         SipRequest again;

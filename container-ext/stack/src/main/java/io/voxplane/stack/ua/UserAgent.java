@@ -25,6 +25,8 @@ import io.voxplane.stack.transport.Flow;
 import io.voxplane.stack.transport.InboundMessageHandler;
 import io.voxplane.stack.transport.MessageSender;
 import io.voxplane.stack.transport.Target;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +35,11 @@ import java.util.concurrent.ConcurrentMap;
 /**
  * A small SIP user agent (RFC 3261 s8, s12-s15) over the transaction layer: places calls
  * ({@link #call}), receives them ({@link IncomingCallHandler}), answers OPTIONS with 200 and BYE
- * in a dialog with 200, and rejects what it does not handle (405 out of a dialog, 481 for an
- * unknown dialog, 500 for an out-of-order CSeq).
+ * in a dialog with 200, and rejects what it does not handle: 482 for a merged request
+ * (s8.2.2.2), 420 for any Require (s8.2.2.3),
+ * 415 for a non-SDP INVITE body (s8.2.3), 503 for a new INVITE when the dialog limit
+ * ({@link UserAgentConfig#maxDialogs()}) is reached, 405 for other methods, 481 for an unknown dialog, 500
+ * for an out-of-order CSeq (s12.2.2).
  *
  * <p>Wiring: give it the transport's {@link MessageSender}, a {@link TimerService}, and plug
  * {@link #inboundHandler()} into the transport. It creates no threads.
@@ -52,9 +57,17 @@ public final class UserAgent {
     private final TargetResolver resolver;
     private final IncomingCallHandler handler;
     private final TransactionLayer transactions;
-    private final DialogRegistry dialogs = new DialogRegistry();
+    private final DialogRegistry dialogs;
     private final ConcurrentMap<DialogId, Call> callsByDialog = new ConcurrentHashMap<>();
     private final ConcurrentMap<ServerInviteTransaction, IncomingCall> unanswered = new ConcurrentHashMap<>();
+    private final ConcurrentMap<MergeKey, ServerTransaction> outOfDialog = new ConcurrentHashMap<>();
+
+    /** What makes two out-of-dialog requests "the same request" arriving twice (s8.2.2.2). */
+    private record MergeKey(String fromTag, String callId, CSeq cseq) {
+        static MergeKey of(SipRequest request) {
+            return new MergeKey(request.from().tag().orElse(""), request.callId(), request.cseq());
+        }
+    }
 
     public UserAgent(MessageSender sender, TimerService timers, UserAgentConfig config, IncomingCallHandler handler,
                      TargetResolver resolver) {
@@ -62,6 +75,7 @@ public final class UserAgent {
         this.timers = Objects.requireNonNull(timers, "timers");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.dialogs = new DialogRegistry(config.maxDialogs());
         this.transactions = new TransactionLayer(sender, timers, config.transactions(), new Core());
     }
 
@@ -160,7 +174,10 @@ public final class UserAgent {
         return result;
     }
 
-    /** Terminates every transaction and forgets every call; new requests get 503. */
+    /**
+     * Terminates every transaction and ends every call (unanswered ones fail with 503, VXUA-011);
+     * new requests get 503. Does not send BYE: a graceful drain hangs up calls first.
+     */
     public void shutdown() {
         transactions.shutdown();
         for (Call call : callsByDialog.values()) {
@@ -201,13 +218,42 @@ public final class UserAgent {
         return builder;
     }
 
+    /** Option tags of Require this UA does not support: all of them, it supports no extension (s8.2.2.3). */
+    private static List<String> requiredExtensions(SipRequest request) {
+        List<String> tags = new ArrayList<>();
+        for (String value : request.headerValues("Require")) {
+            for (String tag : value.split(",")) {
+                if (!tag.isBlank()) {
+                    tags.add(tag.trim());
+                }
+            }
+        }
+        return tags;
+    }
+
+    /** s8.2.3: the UA only understands SDP bodies. */
+    private static boolean isSdp(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return type.equalsIgnoreCase("application/sdp");
+    }
+
     /** The UA core as transaction user. */
     private final class Core implements TransactionUser {
 
         @Override
         public void onRequest(SipRequest request, ServerTransaction transaction) {
+            List<String> unsupported = requiredExtensions(request);
+            if (!unsupported.isEmpty()) {
+                transaction.respond(reply(request, 420).setHeader("Unsupported", String.join(", ", unsupported)).build());
+                return;
+            }
             if (request.to().tag().isPresent()) {
                 inDialog(request, transaction);
+                return;
+            }
+            if (isMerged(request, transaction)) {
+                transaction.respond(reply(request, 482).build());
                 return;
             }
             switch (request.method()) {
@@ -219,7 +265,32 @@ public final class UserAgent {
             }
         }
 
+        /**
+         * s8.2.2.2: a request without To tag whose From tag, Call-ID and CSeq equal those of a live
+         * transaction it did not match arrived twice (forked and merged on the way): 482.
+         */
+        private boolean isMerged(SipRequest request, ServerTransaction transaction) {
+            MergeKey key = MergeKey.of(request);
+            ServerTransaction earlier = outOfDialog.putIfAbsent(key, transaction);
+            if (earlier == null || earlier == transaction) {
+                return false;
+            }
+            if (earlier.isTerminated()) {
+                outOfDialog.put(key, transaction);
+                return false;
+            }
+            return true;
+        }
+
         private void incoming(SipRequest invite, ServerInviteTransaction transaction) {
+            if (dialogs.isFull()) {
+                transaction.respond(reply(invite, 503).setHeader("Retry-After", "5").build());
+                return;
+            }
+            if (invite.body().length > 0 && !isSdp(invite.contentType().orElse(""))) {
+                transaction.respond(reply(invite, 415).setHeader("Accept", "application/sdp").build());
+                return;
+            }
             IncomingCall call = new IncomingCall(UserAgent.this, invite, transaction);
             unanswered.put(transaction, call);
             try {
@@ -298,8 +369,12 @@ public final class UserAgent {
 
         @Override
         public void onServerTransactionTerminated(ServerTransaction transaction) {
+            outOfDialog.remove(MergeKey.of(transaction.request()), transaction);
             if (transaction instanceof ServerInviteTransaction invite) {
-                unanswered.remove(invite);
+                IncomingCall call = unanswered.remove(invite);
+                if (call != null && !invite.hasFinalResponse()) {
+                    call.onTransactionFailed(503);
+                }
             }
         }
     }

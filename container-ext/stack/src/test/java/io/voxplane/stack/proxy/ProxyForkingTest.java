@@ -155,4 +155,27 @@ class ProxyForkingTest {
         assertEquals(486, h.routed.get(0).finalResponse().get(1, java.util.concurrent.TimeUnit.SECONDS).status());
         assertTrue(h.routed.get(0).completed().isDone());
     }
+
+    @Test
+    void nonInviteGoesUpWithItsFirstFinalResponseOnly() {
+        h.router = tx -> tx.proxyTo(List.of(ProxyHarness.target(6001), ProxyHarness.target(6002)), ProxyOptions.parallel());
+        h.fromUac(h.request("OPTIONS"));
+        h.fromUas(h.forwardedTo("OPTIONS", 6001), 200);
+        h.fromUas(h.forwardedTo("OPTIONS", 6002), 200);
+
+        assertEquals(List.of(200), h.sender.statuses());
+        assertTrue(h.sender.requests("CANCEL").isEmpty(), "a non-INVITE is never cancelled");
+    }
+
+    @Test
+    void successAfterAFinalFailureWentUpIsDroppedAndCounted() {
+        forkTo(ProxyOptions.parallel().withBranchTimeout(Duration.ofSeconds(5)), ProxyHarness.target(6001));
+        SipRequest a = h.forwardedTo("INVITE", 6001);
+        h.timers.advance(Duration.ofSeconds(5));
+        assertEquals(List.of(408), h.sender.statuses());
+
+        h.fromUas(a, 200);
+        assertEquals(List.of(408), h.sender.statuses());
+        assertEquals(1, h.proxy.late2xxDropped());
+    }
 }

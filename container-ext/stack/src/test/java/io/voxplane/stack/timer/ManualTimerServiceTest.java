@@ -126,4 +126,19 @@ class ManualTimerServiceTest {
     void refusesToMoveBackwards() {
         assertThrows(IllegalArgumentException.class, () -> timers.advance(Duration.ofMillis(-1)));
     }
+
+    @Test
+    void cancelledEarliestTaskIsSkippedByNextDueInAndRunNext() {
+        TimerHandle first = timers.schedule(Duration.ofMillis(100), () -> ran.add("first"));
+        timers.schedule(Duration.ofMillis(300), () -> ran.add("second"));
+
+        first.cancel();
+
+        assertEquals(1, timers.pendingCount());
+        assertEquals(Duration.ofMillis(300), timers.nextDueIn());
+        assertTrue(timers.runNext());
+        assertEquals(List.of("second"), ran);
+        assertEquals(Duration.ofMillis(300).toNanos(), timers.nanoTime());
+    }
 }
+

@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voxplane.sip.CSeq;
 import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
+import io.voxplane.stack.transport.Target;
 import io.voxplane.stack.transport.TransportType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,7 @@ class ClientInviteTransactionTest extends TransactionHarness {
 
     private final SipRequest invite = invite("z9hG4bKinv1");
 
-    private ClientInviteTransaction start(io.voxplane.stack.transport.Target target) {
+    private ClientInviteTransaction start(Target target) {
         return (ClientInviteTransaction) layer.sendRequest(invite, target, listener);
     }
 
@@ -97,7 +99,7 @@ class ClientInviteTransactionTest extends TransactionHarness {
         assertEquals(TransactionState.COMPLETED, tx.state());
         assertEquals(List.of(486), listener.statuses());
         SipRequest ack = sender.requests(SipMethod.ACK).get(0);
-        assertEquals(new io.voxplane.sip.CSeq(1, SipMethod.ACK), ack.cseq());
+        assertEquals(new CSeq(1, SipMethod.ACK), ack.cseq());
         assertEquals(invite.topVia(), ack.topVia());
         assertEquals(1, ack.vias().size());
         assertEquals(busy.to(), ack.to());
@@ -205,7 +207,7 @@ class ClientInviteTransactionTest extends TransactionHarness {
         layer.onMessage(response(invite, 180), UDP_FLOW);
         SipRequest cancel = sender.requests(SipMethod.CANCEL).get(0);
         assertEquals(invite.topVia(), cancel.topVia());
-        assertEquals(new io.voxplane.sip.CSeq(1, SipMethod.CANCEL), cancel.cseq());
+        assertEquals(new CSeq(1, SipMethod.CANCEL), cancel.cseq());
         assertEquals(invite.requestUri(), cancel.requestUri());
         assertEquals(invite.to(), cancel.to());
         assertEquals(2, layer.clientTransactionCount());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipRequest;
+import io.voxplane.stack.transport.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class ClientNonInviteTransactionTest extends TransactionHarness {
 
     private final SipRequest options = request(SipMethod.OPTIONS, "z9hG4bKopt1");
 
-    private ClientTransaction start(io.voxplane.stack.transport.Target target) {
+    private ClientTransaction start(Target target) {
         return layer.sendRequest(options, target, listener);
     }
 

@@ -91,4 +91,30 @@ class ServerNonInviteTransactionTest extends TransactionHarness {
         assertEquals(TransactionFailure.Kind.TRANSPORT_ERROR, tu.failures.get(0).kind());
         assertAllClear();
     }
+
+    @Test
+    void requestTheTuNeverAnswersIsDroppedAfter64T1() {
+        ServerTransaction tx = receive(UDP_FLOW);
+
+        advanceMillis(31_999);
+        assertEquals(TransactionState.TRYING, tx.state());
+        advanceMillis(1);
+
+        assertEquals(TransactionState.TERMINATED, tx.state());
+        assertEquals(TransactionFailure.Kind.UNANSWERED, tu.failures.get(0).kind());
+        assertTrue(sender.sent().isEmpty());
+        assertAllClear();
+    }
+
+    @Test
+    void answeredRequestIsNotReportedAsUnanswered() {
+        ServerTransaction tx = receive(UDP_FLOW);
+        tx.respond(response(bye, 200));
+
+        advanceMillis(40_000);
+
+        assertTrue(tu.failures.isEmpty());
+        assertAllClear();
+    }
 }
+

@@ -13,6 +13,7 @@ import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransactionLayerTest extends TransactionHarness {
@@ -139,6 +140,6 @@ class TransactionLayerTest extends TransactionHarness {
         advanceMillis(6_400);
 
         assertEquals(1, listener.failures.size(), "Timer B = 64*T1 = 6.4 s");
-        assertEquals(java.util.List.of(0L, 100L, 300L, 700L, 1_500L, 3_100L, 6_300L), sender.requestTimesMillis(SipMethod.INVITE));
+        assertEquals(List.of(0L, 100L, 300L, 700L, 1_500L, 3_100L, 6_300L), sender.requestTimesMillis(SipMethod.INVITE));
     }
 }

@@ -12,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxplane.sip.CSeq;
+import io.voxplane.sip.Parameters;
 import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
 import io.voxplane.sip.Via;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** RFC 3261 s17.1.3 and s17.2.3 matching, including the RFC 2543 fallback, CANCEL and ACK. */
@@ -79,10 +81,10 @@ class TransactionMatchingTest extends TransactionHarness {
         assertEquals(List.of(invite), tu.requests, "CANCEL goes to onCancel, not onRequest");
         SipResponse cancelOk = sender.responses(200).get(0);
         assertEquals(SipMethod.CANCEL, cancelOk.cseq().method());
-        assertEquals(java.util.Optional.of("totag"), cancelOk.to().tag(), "200 to CANCEL reuses the INVITE's To tag");
+        assertEquals(Optional.of("totag"), cancelOk.to().tag(), "200 to CANCEL reuses the INVITE's To tag");
         SipResponse terminated = sender.responses(487).get(0);
         assertEquals(SipMethod.INVITE, terminated.cseq().method());
-        assertEquals(java.util.Optional.of("totag"), terminated.to().tag());
+        assertEquals(Optional.of("totag"), terminated.to().tag());
         assertTrue(inviteTx.isCancelled());
         assertEquals(TransactionState.COMPLETED, inviteTx.state());
         assertEquals(2, layer.serverTransactionCount(), "the CANCEL has its own transaction");
@@ -132,7 +134,7 @@ class TransactionMatchingTest extends TransactionHarness {
     @Test
     void rfc2543RequestWithoutAnyBranchMatchesByTheOtherFields() {
         SipRequest noBranch = request(SipMethod.OPTIONS, "z9hG4bKx").toBuilder()
-                .vias(List.of(new Via("UDP", "127.0.0.1", 5070, io.voxplane.sip.Parameters.empty())))
+                .vias(List.of(new Via("UDP", "127.0.0.1", 5070, Parameters.empty())))
                 .build();
         layer.onMessage(noBranch, UDP_FLOW);
         layer.onMessage(noBranch, UDP_FLOW);
