@@ -1,5 +1,6 @@
 package io.voxplane.runtime.app;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.voxplane.runtime.config.ConfigLookup;
 import io.voxplane.stack.registrar.InMemoryLocationStore;
 import io.voxplane.stack.registrar.LocationStore;
@@ -14,7 +15,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Makes the container's {@link LocationStore}: {@value #STORE} = {@code memory} (the default; one
  * node, lost on restart) or {@code hazelcast} (a Hazelcast IMap named by {@value #MAP}, default
- * {@value #DEFAULT_MAP}, from Payara's instance at JNDI {@value HazelcastLocationStore#JNDI_NAME};
+ * {@value #DEFAULT_MAP}, from a {@code HazelcastInstance} CDI bean when the deployment has one (tests
+ * start an embedded member), else Payara's instance at JNDI {@value HazelcastLocationStore#JNDI_NAME};
  * registrations survive the loss of a node through the map's backups).
  */
 @ApplicationScoped
@@ -32,6 +34,9 @@ public class LocationStores {
     @Inject
     Instance<Config> config;
 
+    @Inject
+    Instance<HazelcastInstance> hazelcast;
+
     @Produces
     @ApplicationScoped
     LocationStore locationStore() {
@@ -40,7 +45,8 @@ public class LocationStores {
         if (kind.equals("hazelcast")) {
             String map = lookup.get(MAP).orElse(DEFAULT_MAP);
             LOG.log(Level.INFO, "location service in Hazelcast IMap " + map);
-            return HazelcastLocationStore.fromJndi(map);
+            return hazelcast.isResolvable() ? new HazelcastLocationStore(hazelcast.get().getMap(map))
+                    : HazelcastLocationStore.fromJndi(map);
         }
         if (!kind.equals("memory")) {
             throw new IllegalStateException(AppCodes.BAD_LOCATION_STORE + " " + STORE + "=" + kind
