@@ -31,7 +31,7 @@ class ArchitectureRulesTest {
         main = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.voxplane");
-        for (String module : new String[] {"io.voxplane.sip", "io.voxplane.stack", "io.voxplane.media", "io.voxplane.runtime"}) {
+        for (String module : new String[] {"io.voxplane.api", "io.voxplane.sip", "io.voxplane.stack", "io.voxplane.media", "io.voxplane.runtime"}) {
             if (main.stream().noneMatch(c -> c.getPackageName().startsWith(module))) {
                 throw new IllegalStateException("no main classes of " + module + " on the classpath: the rules would check nothing");
             }
@@ -92,6 +92,16 @@ class ArchitectureRulesTest {
     void protocolCoresImportNoJakarta() {
         noClasses().that().resideInAnyPackage("io.voxplane.sip..", "io.voxplane.stack..", "io.voxplane.media..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta..")
+                .check(main);
+    }
+
+    @Test
+    void appApiDependsOnNoOtherVoxplaneModuleNorJakarta() {
+        noClasses().that().resideInAPackage("io.voxplane.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.voxplane.sip..", "io.voxplane.stack..", "io.voxplane.media..", "io.voxplane.runtime..",
+                        "jakarta..")
+                .because("apps compile against the api alone; it must stay tiny and stable")
                 .check(main);
     }
 }

@@ -66,27 +66,162 @@ class PbxDeploymentIT {
     }
 
     @Test
-    void registerWithoutRegistrarGets405WithAllow() throws Exception {
+    void unauthenticatedRegisterIsChallengedWith401() throws Exception {
+        String response = exchange(plainRequest("REGISTER", "sip:127.0.0.1", "alice", "it-register-1"));
+        assertTrue(response.startsWith("SIP/2.0 401 "), response);
+        assertTrue(response.contains("\r\nWWW-Authenticate: Digest "), response);
+    }
+
+    @Test
+    void unauthenticatedInviteIsChallengedWith407() throws Exception {
+        String response = exchange(plainRequest("INVITE", "sip:bob@127.0.0.1", "alice", "it-invite-1"));
+        assertTrue(response.startsWith("SIP/2.0 407 "), response);
+        assertTrue(response.contains("\r\nProxy-Authenticate: Digest "), response);
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWith403OverUdp() throws Exception {
+        Path dir = Files.createTempDirectory("voxplane-sipp");
+        Path users = dir.resolve("users.csv");
+        Files.writeString(users, "SEQUENTIAL\nalice;wrong;[authentication username=alice password=wrong];"
+                + freePort() + "\n");
+        assertEquals(0, sipp(dir, "pbx-register-refused.xml", "u1", List.of("-inf", users.toString())),
+                "SIPp saw 403 for a wrong password");
+    }
+
+    @Test
+    void aliceCallsBobThroughThePbxOverUdp() throws Exception {
+        call("u1");
+    }
+
+    @Test
+    void aliceCallsBobThroughThePbxOverTcp() throws Exception {
+        call("t1");
+    }
+
+    @Test
+    void invalidRfc4475MessagesAreRefusedOrDroppedAndOptionsIsStillAnswered() throws Exception {
+        Path vectors = Path.of(System.getProperty("voxplane.rfc4475.dir", "../container-ext/sip/src/test/resources/rfc4475"));
+        List<String> invalid = List.of("badinv01", "clerr", "scalar02", "scalarlg", "quotbal", "ltgtruri", "lwsruri",
+                "lwsstart", "trws", "escruri", "baddate", "regbadct", "badaspec", "baddn", "badvers", "mismatch01",
+                "mismatch02", "bigcode", "insuf", "ncl", "multi01");
+        int answered = 0;
+        try (DatagramSocket client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            client.setSoTimeout(300);
+            InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), SIP_PORT);
+            for (String name : invalid) {
+                byte[] bytes = Files.readAllBytes(vectors.resolve(name + ".dat"));
+                client.send(new DatagramPacket(bytes, bytes.length, server));
+            }
+            // Drain what comes back to this socket (most answers go to the vectors' own Via ports).
+            DatagramPacket reply = new DatagramPacket(new byte[65_535], 65_535);
+            try {
+                while (true) {
+                    client.receive(reply);
+                    String text = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII);
+                    assertTrue(text.startsWith("SIP/2.0 4") || text.startsWith("SIP/2.0 5"), "not an error: " + text);
+                    answered++;
+                }
+            } catch (java.net.SocketTimeoutException drained) {
+                // nothing more within the bound
+            }
+        }
+        String options = exchange(plainRequest("OPTIONS", "sip:127.0.0.1", "probe", "it-options-after-4475"));
+        assertTrue(options.startsWith("SIP/2.0 200 "), "still answering after " + answered + " answers: " + options);
+    }
+
+    /** Bob's phone (SIPp uas) registers, alice registers and calls bob: one call, 0 failures. */
+    private static void call(String transport) throws Exception {
+        Path dir = Files.createTempDirectory("voxplane-sipp");
+        int bobPort = freePort();
+        Path bobUsers = dir.resolve("bob.csv");
+        Files.writeString(bobUsers, "SEQUENTIAL\nbob;secret2;[authentication username=bob password=secret2];"
+                + bobPort + "\n");
+        Path aliceUsers = dir.resolve("alice.csv");
+        Files.writeString(aliceUsers, "SEQUENTIAL\nalice;secret1;[authentication username=alice password=secret1];"
+                + freePort() + "\n");
+        Path callUsers = dir.resolve("call.csv");
+        Files.writeString(callUsers, "SEQUENTIAL\nalice;secret1;[authentication username=alice password=secret1];bob\n");
+
+        Process bob = start(dir, "pbx-call-uas.xml", transport, bobPort, List.of(), "bob-uas");
+        try {
+            assertEquals(0, sipp(dir, "pbx-register.xml", transport, List.of("-inf", bobUsers.toString())),
+                    "bob registers with digest over " + transport);
+            assertEquals(0, sipp(dir, "pbx-register.xml", transport, List.of("-inf", aliceUsers.toString())),
+                    "alice registers with digest over " + transport);
+            assertEquals(0, sipp(dir, "pbx-call-uac.xml", transport, List.of("-inf", callUsers.toString(),
+                            // the digest uri must be the Request-URI (RFC 3261 s22.4); SIPp prefixes sip: to this, default remote ip:port
+                            "-auth_uri", "bob@127.0.0.1")),
+                    "alice's call: INVITE/407/ACK/INVITE+auth/180/200/ACK/BYE/200 over " + transport + ", see " + dir);
+            assertTrue(bob.waitFor(30, TimeUnit.SECONDS), "bob's SIPp finished");
+            assertEquals(0, bob.exitValue(), "bob's side: INVITE/180/200/ACK/BYE/200 with 0 failed calls, see " + dir);
+        } finally {
+            bob.destroyForcibly();
+        }
+    }
+
+    private static String plainRequest(String method, String uri, String user, String callId) {
+        return method + " " + uri + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:%PORT%;branch=z9hG4bK-" + callId + "\r\n"
+                + "From: <sip:" + user + "@127.0.0.1>;tag=it1\r\n"
+                + "To: <" + uri + ">\r\n"
+                + "Call-ID: " + callId + "@127.0.0.1\r\n"
+                + "CSeq: 1 " + method + "\r\n"
+                + "Contact: <sip:" + user + "@127.0.0.1:%PORT%>\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    /** Sends {@code template} (with %PORT% as the client's port) over UDP; the first final response. */
+    private static String exchange(String template) throws Exception {
         try (DatagramSocket client = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             client.setSoTimeout(10_000);
-            String register = "REGISTER sip:127.0.0.1 SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + client.getLocalPort() + ";branch=z9hG4bK-it-reg-1\r\n"
-                    + "From: <sip:alice@127.0.0.1>;tag=it1\r\n"
-                    + "To: <sip:alice@127.0.0.1>\r\n"
-                    + "Call-ID: it-register-1@127.0.0.1\r\n"
-                    + "CSeq: 1 REGISTER\r\n"
-                    + "Contact: <sip:alice@127.0.0.1:" + client.getLocalPort() + ">\r\n"
-                    + "Max-Forwards: 70\r\n"
-                    + "Content-Length: 0\r\n\r\n";
-            byte[] bytes = register.getBytes(StandardCharsets.US_ASCII);
+            byte[] bytes = template.replace("%PORT%", Integer.toString(client.getLocalPort()))
+                    .getBytes(StandardCharsets.US_ASCII);
             client.send(new DatagramPacket(bytes, bytes.length,
                     new InetSocketAddress(InetAddress.getLoopbackAddress(), SIP_PORT)));
-            DatagramPacket reply = new DatagramPacket(new byte[65_535], 65_535);
-            client.receive(reply);
-            String response = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII);
-            assertTrue(response.startsWith("SIP/2.0 405 "), response);
-            assertTrue(response.contains("\r\nAllow: INVITE, ACK, CANCEL, BYE, OPTIONS\r\n"), response);
+            while (true) {
+                DatagramPacket reply = new DatagramPacket(new byte[65_535], 65_535);
+                client.receive(reply);
+                String response = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII);
+                if (!response.startsWith("SIP/2.0 1")) {
+                    return response;
+                }
+            }
         }
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket tcp = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return tcp.getLocalPort();
+        }
+    }
+
+    private static Process start(Path dir, String resource, String transport, int localPort, List<String> extra,
+                                 String logName) throws IOException {
+        Path scenario = dir.resolve(resource);
+        try (InputStream in = PbxDeploymentIT.class.getResourceAsStream("/" + resource)) {
+            Files.copy(in, scenario, StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("sipp", "127.0.0.1:" + SIP_PORT, "-sf",
+                scenario.toString(), "-m", "1", "-t", transport, "-i", "127.0.0.1", "-p", Integer.toString(localPort),
+                "-timeout", "30s", "-timeout_error", "-trace_err", "-trace_msg", "-error_file",
+                dir.resolve(logName + "-errors.log").toString(), "-message_file", dir.resolve(logName + "-messages.log").toString()));
+        command.addAll(extra);
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(logName + ".out").toFile()).start();
+    }
+
+    /** Runs one SIPp scenario to its end; SIPp's exit code (0: every call succeeded). */
+    private static int sipp(Path dir, String resource, String transport, List<String> extra)
+            throws IOException, InterruptedException {
+        String logName = resource.replace(".xml", "") + "-" + transport + "-" + System.nanoTime();
+        Process sipp = start(dir, resource, transport, freePort(), extra, logName);
+        if (!sipp.waitFor(60, TimeUnit.SECONDS)) {
+            sipp.destroyForcibly();
+            throw new AssertionError("SIPp did not finish within 60 s; output in " + dir);
+        }
+        return sipp.exitValue();
     }
 
     @Test

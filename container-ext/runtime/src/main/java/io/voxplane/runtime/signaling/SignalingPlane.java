@@ -12,7 +12,12 @@ import io.voxplane.runtime.events.SipMessageReceived;
 import io.voxplane.runtime.events.SipSent;
 import io.voxplane.runtime.task.TaskTracker;
 import io.voxplane.runtime.task.TaskTrackers;
+import io.voxplane.stack.proxy.ProxyConfig;
+import io.voxplane.stack.proxy.ProxyRouter;
+import io.voxplane.stack.proxy.StatefulProxy;
 import io.voxplane.stack.timer.ScheduledTimerService;
+import io.voxplane.stack.transport.ListenPoint;
+import java.net.InetSocketAddress;
 import io.voxplane.stack.transaction.TransactionLayer;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -82,8 +87,13 @@ public class SignalingPlane {
         try {
             tasks = trackers.forPlane(Plane.SIGNALING);
             sender = new BusMessageSender(bus);
-            transactions = new TransactionLayer(sender, new ScheduledTimerService(tasks.scheduler()),
-                    settings.transactions(), new DispatchingTransactionUser(dispatcher));
+            ScheduledTimerService timers = new ScheduledTimerService(tasks.scheduler());
+            // A dispatcher that proxies (the app model) runs as the router of a stateful proxy core
+            // (RFC 3261 s16), which owns the transaction layer, CANCEL and ACK forwarding.
+            transactions = dispatcher instanceof ProxyRouter router
+                    ? new StatefulProxy(sender, timers, proxyConfig(), router).transactions()
+                    : new TransactionLayer(sender, timers, settings.transactions(),
+                            new DispatchingTransactionUser(dispatcher));
             state = PlaneState.RUNNING;
             LOG.log(Level.INFO, () -> "signaling plane running, dispatching to "
                     + dispatcher.getClass().getSimpleName() + ", T1 " + settings.transactions().t1());
@@ -91,6 +101,24 @@ public class SignalingPlane {
             state = PlaneState.FAILED;
             throw new PlaneStartException(Plane.SIGNALING, e.getMessage(), e);
         }
+    }
+
+    /**
+     * The proxy core's own address (Via sent-by, Record-Route) from the first listen point; a
+     * wildcard host stands for loopback, so deployments that proxy set {@code voxplane.sip.host}.
+     */
+    private ProxyConfig proxyConfig() {
+        ListenPoint first = settings.transport().listenPoints().get(0);
+        InetSocketAddress address = first.address();
+        String host = address.getAddress() == null || address.getAddress().isAnyLocalAddress()
+                ? "127.0.0.1" : address.getAddress().getHostAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        // Port 0 (tests: a free port picked at bind, after this plane starts) is not known here;
+        // the default port keeps the proxy's Via and Record-Route well-formed.
+        int port = address.getPort() == 0 ? ProxyConfig.DEFAULT_SIP_PORT : address.getPort();
+        return ProxyConfig.of(host, port, first.transport()).withTransactions(settings.transactions());
     }
 
     /** Refuses new transactions, fails pending sends, cancels the plane's timers and tasks. Idempotent. */

@@ -161,6 +161,26 @@ public final class ProxyTransaction {
         });
     }
 
+    /**
+     * Answers the request with {@code response} (a final response the router built, e.g. a
+     * challenge with WWW-Authenticate, or a registrar's 200 with Contacts) instead of proxying it.
+     * Like {@link #respond(int)}: the router's one decision.
+     *
+     * @throws IllegalArgumentException when {@code response} is provisional
+     */
+    public void respond(SipResponse response) {
+        if (!response.isFinal()) {
+            throw new IllegalArgumentException("only a final response decides a proxy transaction: " + response.status());
+        }
+        decide();
+        mailbox.execute(() -> {
+            if (!finalSent) {
+                sendUpstream(response);
+            }
+            finish();
+        });
+    }
+
     /** Events go through this; package-private for the branches and the proxy core. */
     SerialMailbox mailbox() {
         return mailbox;
