@@ -127,8 +127,9 @@ final class ErrorResponses {
      * The stateless error response as wire bytes (RFC 3261 s8.2.6.2), for when {@link #bestEffort}
      * cannot build a typed one: every Via line, then the first From, To, Call-ID and CSeq line, as
      * the request wrote them (folds joined, CR and LF removed), then {@code Content-Length: 0}.
-     * Lines longer than {@code maxLineLength}, or beyond {@code maxHeaderCount} or
-     * {@code maxMessageSize}, are left out.
+     * From/To/Call-ID/CSeq lines longer than {@code maxLineLength}, and lines past
+     * {@code maxHeaderCount} fields or {@code maxMessageSize} bytes, are left out; an over-long Via
+     * line means no answer, since the Via list must come back whole.
      *
      * <p>Missing From, To or Call-ID (RFC 4475 s3.3.1 insuf) do not prevent the answer: RFC 4475
      * asks for a 400 there, and the sender matches it by the Via branch it chose (s17.1.3), which
@@ -163,12 +164,18 @@ final class ErrorResponses {
             byte[] line = unfolded(data, q, e);
             q = e + 1;
             int colon = indexOf(line, (byte) ':');
-            if (colon <= 0 || line.length > limits.maxLineLength()) {
+            if (colon <= 0) {
                 continue;
             }
-            String name = new String(line, 0, colon, StandardCharsets.ISO_8859_1).strip();
-            String c = HeaderNames.canonical(name);
+            String c = HeaderNames.canonical(new String(line, 0, colon, StandardCharsets.ISO_8859_1).strip());
             if (c == null) {
+                continue;
+            }
+            if (line.length > limits.maxLineLength()) {
+                if (c.equals(HeaderNames.VIA)) {
+                    // leaving out a Via would send the answer to, or match it at, the wrong hop
+                    return null;
+                }
                 continue;
             }
             int slot = switch (c) {
@@ -201,6 +208,9 @@ final class ErrorResponses {
         out.writeBytes(CRLF);
         int room = limits.maxMessageSize() - out.size() - CONTENT_LENGTH_0.length - CRLF.length;
         for (byte[] v : vias) {
+            if (v.length + CRLF.length > room) {
+                return null;
+            }
             room = append(out, v, room);
         }
         for (byte[] h : single) {
