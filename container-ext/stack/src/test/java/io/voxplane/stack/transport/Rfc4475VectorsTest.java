@@ -149,6 +149,24 @@ class Rfc4475VectorsTest {
         }
     }
 
+    @Test
+    void brokenCoreHeaderOverTcpIsAnsweredOnTheSameConnectionWhichKeepsServing() throws Exception {
+        InetSocketAddress tcp = layer.boundListenPoints().get(1).address();
+        try (TcpTestPeer peer = TcpTestPeer.connect(Loopback.ipv4(), tcp)) {
+            TransportStatistics before = layer.statistics();
+            peer.send(Files.readAllBytes(VECTORS.resolve("badaspec.dat")));
+
+            String answer = peer.receive();
+            assertTrue(answer.startsWith("SIP/2.0 400 "), answer);
+            assertTrue(answer.contains("\r\n" + RAW_ANSWER_VIA.get("badaspec.dat") + "\r\n"), answer);
+            assertTrue(answer.endsWith("\r\nContent-Length: 0\r\n\r\n"), answer);
+            assertEquals(1, layer.statistics().answeredWithError() - before.answeredWithError());
+
+            peer.send(SipTexts.bytes(SipTexts.options("TCP", "client.test", "", "tcp-after-raw-400")));
+            assertEquals("tcp-after-raw-400", delivered.next().message().callId());
+        }
+    }
+
     private static List<Path> vectors() throws IOException {
         try (Stream<Path> files = Files.list(VECTORS)) {
             List<Path> all = files.filter(p -> p.toString().endsWith(".dat")).sorted().toList();
