@@ -12,6 +12,10 @@ import java.util.Optional;
  * Call-ID and CSeq could still be read: a ready response per s8.2.6. On stream transports
  * {@link #framingLost()} means the connection must be closed because the next message boundary
  * cannot be found (s18.3).
+ *
+ * <p>When one of those five is itself the broken part (RFC 4475 scalar02, quotbal, badinv01, baddn,
+ * badaspec, insuf) but the top Via can still be read leniently, {@link #rawErrorResponse()} holds
+ * the answer as wire bytes that copy the request's own lines ({@link RawErrorResponse}).
  */
 public final class SipParseException extends Exception {
 
@@ -24,10 +28,17 @@ public final class SipParseException extends Exception {
     private final boolean request;
     private final boolean framingLost;
     private final transient SipResponse errorResponse;
+    private final transient RawErrorResponse rawErrorResponse;
 
     /** Full constructor; normally built by the parser. */
     public SipParseException(SipErrorCode error, int statusCode, String reasonPhrase, String message,
                              int offset, boolean request, boolean framingLost, SipResponse errorResponse) {
+        this(error, statusCode, reasonPhrase, message, offset, request, framingLost, errorResponse, null);
+    }
+
+    private SipParseException(SipErrorCode error, int statusCode, String reasonPhrase, String message,
+                              int offset, boolean request, boolean framingLost, SipResponse errorResponse,
+                              RawErrorResponse rawErrorResponse) {
         super(error.code() + " " + message + (offset >= 0 ? " at offset " + offset : ""));
         this.error = error;
         this.statusCode = statusCode;
@@ -36,6 +47,7 @@ public final class SipParseException extends Exception {
         this.request = request;
         this.framingLost = framingLost;
         this.errorResponse = errorResponse;
+        this.rawErrorResponse = errorResponse == null ? rawErrorResponse : null;
     }
 
     /** An error with the default status and reason for {@code error}. */
@@ -62,9 +74,15 @@ public final class SipParseException extends Exception {
     /** A copy with the request context filled in. */
     SipParseException withContext(int statusCode, boolean request, boolean framingLost,
                                   SipResponse errorResponse) {
+        return withContext(statusCode, request, framingLost, errorResponse, null);
+    }
+
+    /** A copy with the request context and, when no typed response exists, the raw one. */
+    SipParseException withContext(int statusCode, boolean request, boolean framingLost,
+                                  SipResponse errorResponse, RawErrorResponse rawErrorResponse) {
         String reason = statusCode == this.statusCode ? reasonPhrase : defaultReason(error, statusCode);
         SipParseException e = new SipParseException(error, statusCode, reason, detailMessage(),
-                offset, request, framingLost, errorResponse);
+                offset, request, framingLost, errorResponse, rawErrorResponse);
         e.setStackTrace(getStackTrace());
         return e;
     }
@@ -109,6 +127,15 @@ public final class SipParseException extends Exception {
     /** A ready error response (s8.2.6) when the request's Via/From/To/Call-ID/CSeq were readable. */
     public Optional<SipResponse> errorResponse() {
         return Optional.ofNullable(errorResponse);
+    }
+
+    /**
+     * The error response as wire bytes when {@link #errorResponse()} is empty because the request's
+     * own Via, From, To, Call-ID or CSeq is malformed or missing, but its top Via can be read
+     * leniently. Never present for responses, ACKs or status 0.
+     */
+    public Optional<RawErrorResponse> rawErrorResponse() {
+        return Optional.ofNullable(rawErrorResponse);
     }
 
     /** True when a stream connection cannot be resynchronised and must be closed (s18.3). */

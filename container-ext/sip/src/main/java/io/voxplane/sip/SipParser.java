@@ -75,7 +75,9 @@ public final class SipParser {
             return e.withContext(0, true, false, null);
         }
         SipResponse response = ErrorResponses.bestEffort(data, p, end, e.statusCode(), e.reasonPhrase());
-        return e.withContext(e.statusCode(), true, false, response);
+        RawErrorResponse raw = response != null ? null
+                : ErrorResponses.raw(data, p, end, e.statusCode(), e.reasonPhrase(), limits);
+        return e.withContext(e.statusCode(), true, false, response, raw);
     }
 
     private static String methodOf(byte[] data, int p, int end) {

@@ -3,6 +3,7 @@ package io.voxplane.sip;
 import static io.voxplane.sip.Fixtures.rfc4475;
 import static io.voxplane.sip.VectorAssertions.errorResponse;
 import static io.voxplane.sip.VectorAssertions.framingLostOnStream;
+import static io.voxplane.sip.VectorAssertions.rawErrorLines;
 import static io.voxplane.sip.VectorAssertions.rejected;
 import static io.voxplane.sip.VectorAssertions.request;
 import static io.voxplane.sip.VectorAssertions.response;
@@ -240,8 +241,18 @@ class Rfc4475VectorsTest {
     void badinv01_emptyViaAndContactParametersAreRejected() {
         SipParseException e = rejected(rfc4475("badinv01"), SipErrorCode.BAD_VIA, 400);
         assertEquals("Bad Request (Invalid Via)", e.reasonPhrase());
-        // the only Via is unreadable, so there is nowhere to send a response (s18.2.2)
-        assertTrue(e.errorResponse().isEmpty());
+        // the typed model cannot hold that Via, but read leniently it still says where to answer
+        assertEquals(List.of("SIP/2.0 400 Bad Request (Invalid Via)",
+                "Via: SIP/2.0/UDP 192.0.2.15;;,;,,",
+                "From: sip:caller@example.net;tag=134161461246",
+                "To: sip:j.user@example.com",
+                "Call-ID: badinv01.0ha0isndaksdjasdf3234nas",
+                "CSeq: 8 INVITE",
+                "Content-Length: 0"), rawErrorLines(e, 400));
+        Via top = e.rawErrorResponse().orElseThrow().topVia();
+        assertEquals("192.0.2.15", top.host());
+        assertEquals(-1, top.port());
+        assertEquals("UDP", top.transport());
     }
 
     @Test
@@ -270,6 +281,15 @@ class Rfc4475VectorsTest {
         SipParseException e = rejected(rfc4475("scalar02"), SipErrorCode.BAD_CSEQ, 400);
         assertEquals("Bad Request (Invalid CSeq)", e.reasonPhrase());
         assertTrue(e.isRequest());
+        // the CSeq is copied as received, so the answer is itself not a valid response: check its lines
+        assertEquals(List.of("SIP/2.0 400 Bad Request (Invalid CSeq)",
+                "Via: SIP/2.0/TCP host129.example.com;branch=z9hG4bK342sdfoi3",
+                "From: <sip:user@example.com>;tag=239232jh3",
+                "To: <sip:user@example.com>",
+                "Call-ID: scalar02.23o0pd9vanlq3wnrlnewofjas9ui32",
+                "CSeq: 36893488147419103232 REGISTER",
+                "Content-Length: 0"), rawErrorLines(e, 400));
+        assertEquals("z9hG4bK342sdfoi3", e.rawErrorResponse().orElseThrow().topVia().branch().orElseThrow());
     }
 
     @Test
@@ -283,6 +303,14 @@ class Rfc4475VectorsTest {
     void quotbal_unterminatedQuotedDisplayNameIs400() {
         SipParseException e = rejected(rfc4475("quotbal"), SipErrorCode.UNTERMINATED_QUOTE, 400);
         assertEquals("Bad Request (Unterminated quoted string in To)", e.reasonPhrase());
+        assertEquals(List.of("SIP/2.0 400 Bad Request (Unterminated quoted string in To)",
+                "Via: SIP/2.0/UDP 192.0.2.59:5050;branch=z9hG4bKkdjuw39234",
+                "From: sip:caller@example.net;tag=93334",
+                "To: \"Mr. J. User <sip:j.user@example.com>",
+                "Call-ID: quotbal.aksdj",
+                "CSeq: 8 INVITE",
+                "Content-Length: 0"), rawErrorLines(e, 400));
+        assertEquals(5050, e.rawErrorResponse().orElseThrow().topVia().port());
     }
 
     @Test
@@ -331,17 +359,36 @@ class Rfc4475VectorsTest {
     @Test
     void badaspec_spacesInsideAddrSpecAre400WithoutCrash() {
         SipParseException e = rejected(rfc4475("badaspec"), SipErrorCode.BAD_ADDRESS, 400);
-        // To itself is unreadable, so no response can copy it
-        assertTrue(e.errorResponse().isEmpty());
+        // To itself is unreadable, so only its own bytes can be copied
+        List<String> lines = rawErrorLines(e, 400);
+        assertEquals(List.of(
+                "Via: SIP/2.0/UDP host4.example.com:5060;branch=z9hG4bKkdju43234",
+                "From: \"Bell, Alexander\" <sip:a.g.bell@example.com>;tag=433423",
+                "To: \"Watson, Thomas\" < sip:t.watson@example.org >",
+                "Call-ID: badaspec.sdf0234n2nds0a099u23h3hnnw009cdkne3",
+                "CSeq: 3923239 OPTIONS",
+                "Content-Length: 0"), lines.subList(1, lines.size()));
     }
 
     @Test
     void baddn_unquotedCommaInDisplayNameIs400() {
         // the archive lacks the blank line ending the headers: as it is, the message is truncated
-        rejected(rfc4475("baddn"), SipErrorCode.TRUNCATED, 400);
+        SipParseException asIs = rejected(rfc4475("baddn"), SipErrorCode.TRUNCATED, 400);
         byte[] fixed = concat(rfc4475("baddn"), "\r\n".getBytes(StandardCharsets.US_ASCII));
         SipParseException e = rejected(fixed, SipErrorCode.BAD_ADDRESS, 400);
         assertEquals("Bad Request (Invalid address in From)", e.reasonPhrase());
+        List<String> copied = List.of(
+                "Via:     SIP/2.0/UDP c.example.com:5060;branch=z9hG4bKkdjuw",
+                "From:    Bell, Alexander <sip:a.g.bell@example.com>;tag=43",
+                "To:      Watson, Thomas <sip:t.watson@example.org>",
+                "Call-ID: baddn.31415@c.example.com",
+                "CSeq:    3923239 OPTIONS",
+                "Content-Length: 0");
+        List<String> lines = rawErrorLines(e, 400);
+        assertEquals(copied, lines.subList(1, lines.size()));
+        // both readings are answered the same way, only the reason differs
+        List<String> asIsLines = rawErrorLines(asIs, 400);
+        assertEquals(copied, asIsLines.subList(1, asIsLines.size()));
     }
 
     @Test
@@ -387,7 +434,11 @@ class Rfc4475VectorsTest {
     void insuf_missingCallIdFromToIs400NamingThem() {
         SipParseException e = rejected(rfc4475("insuf"), SipErrorCode.MISSING_HEADER, 400);
         assertEquals("Bad Request (Missing From, To, Call-ID)", e.reasonPhrase());
-        assertTrue(e.errorResponse().isEmpty());
+        // RFC 4475 s3.3.1 asks for a 400 anyway: it carries the Via and what exists
+        assertEquals(List.of("SIP/2.0 400 Bad Request (Missing From, To, Call-ID)",
+                "Via: SIP/2.0/UDP 192.0.2.95;branch=z9hG4bKkdj.insuf",
+                "CSeq: 193942 INVITE",
+                "Content-Length: 0"), rawErrorLines(e, 400));
     }
 
     @Test

@@ -101,6 +101,21 @@ final class VectorAssertions {
         return r.get();
     }
 
+    /**
+     * The raw error response (no typed one possible) as its lines, without the final empty line;
+     * checks it ends with {@code Content-Length: 0} and one empty line and starts with the status line.
+     */
+    static java.util.List<String> rawErrorLines(SipParseException e, int status) {
+        assertTrue(e.errorResponse().isEmpty(), "a typed response exists for " + e.getMessage());
+        RawErrorResponse raw = e.rawErrorResponse().orElseThrow(
+                () -> new AssertionError("expected a raw error response for " + e.getMessage()));
+        String text = new String(raw.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\r\nContent-Length: 0\r\n\r\n"), text);
+        java.util.List<String> lines = java.util.List.of(text.substring(0, text.length() - 4).split("\r\n", -1));
+        assertEquals("SIP/2.0 " + status + " " + e.reasonPhrase(), lines.get(0));
+        return lines;
+    }
+
     /** Feeds the bytes to a stream framer and expects a framing failure. */
     static SipParseException framingLostOnStream(byte[] data, SipErrorCode code) {
         StreamFramer framer = new StreamFramer(SipLimits.defaults());

@@ -2,6 +2,7 @@ package io.voxplane.stack.transport;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.voxplane.sip.RawErrorResponse;
 import io.voxplane.sip.SipMessage;
 import io.voxplane.sip.SipParseException;
 import io.voxplane.sip.SipParser;
@@ -17,7 +18,11 @@ import java.util.Optional;
  * <ol>
  *   <li>Parse with {@link SipParser}. A rejected request that the parser could still answer gets
  *       its error response (400 with the reason, 505, 413 ...) written back on the same flow; any
- *       other rejected input is dropped. Both are counted.</li>
+ *       other rejected input is dropped. Both are counted. When the request's own Via, From, To,
+ *       Call-ID or CSeq is the broken part, the answer is the parser's
+ *       {@link io.voxplane.sip.RawErrorResponse} bytes, sent as they are: over UDP to the address
+ *       and port the datagram came from (what RFC 3581 rport gives), over TCP on the same
+ *       connection.</li>
  *   <li>Requests: stamp {@code received}/{@code rport} into the top Via ({@link ReceivedViaStamp}).</li>
  *   <li>Responses: optionally discard those whose top Via is not ours ({@link SentByMatcher}).</li>
  *   <li>Deliver. A handler that throws loses that message only; the listener keeps serving.</li>
@@ -71,6 +76,12 @@ final class InboundMessageProcessor {
     ChannelFuture rejected(SipParseException e, Channel channel, Flow flow) {
         counters.parseErrors.increment();
         Optional<SipResponse> answer = e.errorResponse();
+        Optional<RawErrorResponse> raw = e.rawErrorResponse();
+        if (answer.isEmpty() && raw.isPresent()) {
+            LOG.log(Level.DEBUG, () -> "answering bad request from " + flow.remote() + " with raw "
+                    + e.statusCode() + " " + e.reasonPhrase() + " (" + e.errorCode() + ")");
+            return send(raw.get().bytes(), channel, flow);
+        }
         if (answer.isEmpty()) {
             counters.dropped.increment();
             LOG.log(Level.DEBUG, () -> "dropped unparseable input from " + flow.remote() + " on " + flow.transport()
@@ -83,8 +94,12 @@ final class InboundMessageProcessor {
     private ChannelFuture answer(SipResponse response, SipParseException e, Channel channel, Flow flow) {
         LOG.log(Level.DEBUG, () -> "answering bad request from " + flow.remote() + " with " + response.status()
                 + " " + response.reason() + " (" + e.errorCode() + ")");
+        return send(response.toBytes(), channel, flow);
+    }
+
+    private ChannelFuture send(byte[] wire, Channel channel, Flow flow) {
         counters.answeredWithError.increment();
-        ChannelFuture write = ChannelWrites.write(channel, response.toBytes(), flow.remote());
+        ChannelFuture write = ChannelWrites.write(channel, wire, flow.remote());
         write.addListener(f -> {
             if (f.isSuccess()) {
                 counters.messagesSent.increment();

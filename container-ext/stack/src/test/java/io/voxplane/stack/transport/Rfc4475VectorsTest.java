@@ -34,7 +34,25 @@ class Rfc4475VectorsTest {
     private static final Map<String, Integer> EXPECTED_ANSWERS = Map.of(
             "badvers.dat", 505,
             "ncl.dat", 400,
-            "mcl01.dat", 400);
+            "mcl01.dat", 400,
+            "scalar02.dat", 400,
+            "quotbal.dat", 400,
+            "badinv01.dat", 400,
+            "baddn.dat", 400,
+            "badaspec.dat", 400,
+            "insuf.dat", 400);
+
+    /**
+     * Requests whose own Via/From/To/Call-ID/CSeq is the broken part: answered with the parser's raw
+     * error response, which copies the request's top Via line as received.
+     */
+    private static final Map<String, String> RAW_ANSWER_VIA = Map.of(
+            "scalar02.dat", "Via: SIP/2.0/TCP host129.example.com;branch=z9hG4bK342sdfoi3",
+            "quotbal.dat", "Via: SIP/2.0/UDP 192.0.2.59:5050;branch=z9hG4bKkdjuw39234",
+            "badinv01.dat", "Via: SIP/2.0/UDP 192.0.2.15;;,;,,",
+            "baddn.dat", "Via:     SIP/2.0/UDP c.example.com:5060;branch=z9hG4bKkdjuw",
+            "badaspec.dat", "Via: SIP/2.0/UDP host4.example.com:5060;branch=z9hG4bKkdju43234",
+            "insuf.dat", "Via: SIP/2.0/UDP 192.0.2.95;branch=z9hG4bKkdj.insuf");
 
     /** Responses: a server transport never answers them (s3.1.2.5, s3.1.2.19 discard them). */
     private static final List<String> RESPONSES = List.of("scalarlg.dat", "bigcode.dat", "unreason.dat", "noreason.dat",
@@ -89,6 +107,11 @@ class Rfc4475VectorsTest {
                     int status = Integer.parseInt(answer.substring(8, 11));
                     assertTrue(status >= 400, name + " answered with " + answer);
                     assertTrue(answer.startsWith("SIP/2.0 " + status + " "), name + " answer has a reason phrase");
+                    String via = RAW_ANSWER_VIA.get(name);
+                    if (via != null) {
+                        assertTrue(answer.contains("\r\n" + via + "\r\n"), name + " copies its Via: " + answer);
+                        assertTrue(answer.endsWith("\r\nContent-Length: 0\r\n\r\n"), name + " ends: " + answer);
+                    }
                     answer = answer.substring(0, answer.indexOf("\r\n"));
                 }
                 report.add(name + " -> " + outcome + " " + answer);
@@ -123,6 +146,24 @@ class Rfc4475VectorsTest {
         try (TcpTestPeer peer = TcpTestPeer.connect(Loopback.ipv4(), tcp)) {
             peer.send(SipTexts.bytes(SipTexts.options("TCP", "client.test", "", "tcp-alive")));
             assertEquals("tcp-alive", delivered.next().message().callId());
+        }
+    }
+
+    @Test
+    void brokenCoreHeaderOverTcpIsAnsweredOnTheSameConnectionWhichKeepsServing() throws Exception {
+        InetSocketAddress tcp = layer.boundListenPoints().get(1).address();
+        try (TcpTestPeer peer = TcpTestPeer.connect(Loopback.ipv4(), tcp)) {
+            TransportStatistics before = layer.statistics();
+            peer.send(Files.readAllBytes(VECTORS.resolve("badaspec.dat")));
+
+            String answer = peer.receive();
+            assertTrue(answer.startsWith("SIP/2.0 400 "), answer);
+            assertTrue(answer.contains("\r\n" + RAW_ANSWER_VIA.get("badaspec.dat") + "\r\n"), answer);
+            assertTrue(answer.endsWith("\r\nContent-Length: 0\r\n\r\n"), answer);
+            assertEquals(1, layer.statistics().answeredWithError() - before.answeredWithError());
+
+            peer.send(SipTexts.bytes(SipTexts.options("TCP", "client.test", "", "tcp-after-raw-400")));
+            assertEquals("tcp-after-raw-400", delivered.next().message().callId());
         }
     }
 
