@@ -33,9 +33,9 @@ step jmh-register    $JMH 'io.voxplane.bench.registrar.RegisterBenchmark'
 step jmh-media       $JMH 'io.voxplane.bench.media'
 step codec-realtime  $JAVA -cp bench/target/benchmarks.jar io.voxplane.bench.media.CodecRealtimeReport
 step c-reference     bash "$SHARED/codecs/c-reference.sh"
-step sipp-ceiling    bash "$SHARED/sipp-ceiling.sh" 10000 20000
-step uac-vs-stack    bench/sipp/uac-vs-stack.sh 2500 5000 7500 10000
-step kamailio-anchor bash "$SHARED/kamailio-anchor.sh" 5000 7000
-step proxy           bench/sipp/proxy-vs-kamailio.sh 2000 4000 5500 7000
-step register        bench/sipp/register.sh 1000 3000 5000
+step sipp-ceiling    bash "$SHARED/sipp-ceiling.sh" 20000
+step uac-vs-stack    bench/sipp/uac-vs-stack.sh 5000 10000
+step kamailio-anchor bash "$SHARED/kamailio-anchor.sh" 7000
+step proxy           bench/sipp/proxy-vs-kamailio.sh 5000 7000
+step register        bench/sipp/register.sh 3000 5000
 echo "logs: $OUT"
