@@ -4,6 +4,7 @@ import io.voxplane.sip.SipMessage;
 import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
+import io.voxplane.sip.Via;
 import io.voxplane.stack.timer.TimerService;
 import io.voxplane.stack.transport.Flow;
 import io.voxplane.stack.transport.InboundMessageHandler;
@@ -322,6 +323,14 @@ public final class TransactionLayer implements InboundMessageHandler {
     CompletableFuture<Flow> sendResponseNow(SipResponse response, Flow flow) {
         try {
             return sender.sendResponse(response, flow);
+        } catch (TransportException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    CompletableFuture<Flow> resendResponseNow(byte[] wire, Via topVia, Flow flow) {
+        try {
+            return sender.sendSerializedResponse(wire, topVia, flow);
         } catch (TransportException failure) {
             return CompletableFuture.failedFuture(failure);
         }
