@@ -65,7 +65,9 @@ public final class ServerInviteTransaction extends ServerTransaction {
     @Override
     void start() {
         synchronized (this) {
-            startTimer(SipTimer.TRYING, layer.config().tryingDelay());
+            if (current() == PROCEEDING && lastResponse() == null) {
+                startTimer(SipTimer.TRYING, layer.config().tryingDelay());
+            }
         }
     }
 

@@ -48,7 +48,9 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
     @Override
     void start() {
         synchronized (this) {
-            startTimer(SipTimer.UNANSWERED, layer.config().sixtyFourT1());
+            if (current() == TRYING || current() == PROCEEDING) {
+                startTimer(SipTimer.UNANSWERED, layer.config().sixtyFourT1());
+            }
         }
     }
 

@@ -79,7 +79,10 @@ public abstract sealed class ServerTransaction extends Transaction permits Serve
     /** A retransmission of the request (or, for INVITE, the ACK) matched to this transaction. */
     abstract void receiveRequest(SipRequest request, Flow from);
 
-    /** Starts the timers that run from creation; called once by the layer after registration. */
+    /**
+     * Starts the timers that wait for the TU, unless it already answered; called once by the
+     * layer, right after it handed the request to the TU.
+     */
     void start() {
     }
 

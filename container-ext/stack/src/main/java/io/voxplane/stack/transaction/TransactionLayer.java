@@ -236,12 +236,13 @@ public final class TransactionLayer implements InboundMessageHandler {
             raced.receiveRequest(request, flow);
             return;
         }
-        transaction.start();
         if (request.isCancel()) {
             onCancel(request, (ServerNonInviteTransaction) transaction);
         } else {
             deliver(request, transaction);
         }
+        // after the TU: a TU that answered at once needs no 100 Trying / unanswered timer at all
+        transaction.start();
     }
 
     private void deliver(SipRequest request, ServerTransaction transaction) {
