@@ -63,7 +63,20 @@ final class ByteSink {
     }
 
     ByteSink number(long v) {
-        return ascii(Long.toString(v));
+        if (v < 0 || v > 999_999_999L) {
+            return ascii(Long.toString(v));
+        }
+        int digits = 1;
+        for (long rest = v / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        for (int i = len + digits - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += digits;
+        return this;
     }
 
     byte[] toArray() {
