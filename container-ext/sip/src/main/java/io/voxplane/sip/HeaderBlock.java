@@ -1,7 +1,6 @@
 package io.voxplane.sip;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -51,7 +50,7 @@ final class HeaderBlock {
      * a Via field, an {@link Address} for From, To and one-value Contact fields, a {@link CSeq},
      * the Call-ID string.
      */
-    static HeaderBlock decode(Header[] headers, String[] canonical, IdentityHashMap<Header, Object> known)
+    static HeaderBlock decode(Header[] headers, String[] canonical, KnownValues known)
             throws SipParseException {
         if (canonical == null) {
             canonical = new String[headers.length];

@@ -1,7 +1,6 @@
 package io.voxplane.sip;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -17,7 +16,7 @@ final class HeaderEditor {
     private final List<Header> list;
     private byte[] body = AbstractMessage.NO_BODY;
     /** Typed values of fields, by field identity; entries of fields removed since are never read. */
-    private final IdentityHashMap<Header, Object> known = new IdentityHashMap<>(8);
+    private final KnownValues known = new KnownValues();
 
     HeaderEditor() {
         list = new ArrayList<>(12);
@@ -31,6 +30,7 @@ final class HeaderEditor {
         body = m.body;
     }
 
+    /** Copies the fields of {@code m} with these names, given as {@link HeaderNames} constants. */
     void copyFrom(AbstractMessage m, String... names) {
         HeaderBlock block = m.block;
         int viaFields = 0;
@@ -41,13 +41,17 @@ final class HeaderEditor {
         }
         for (int i = 0; i < block.headers.length; i++) {
             Header h = block.headers[i];
+            String c = block.canonical[i];
+            if (c == null) {
+                continue;
+            }
             for (String n : names) {
-                if (h.is(n)) {
+                if (c == n) {
                     Header copy = new Header(HeaderNames.normalize(h.name()), h.value());
                     list.add(copy);
                     Object typed = typedValue(block, block.canonical[i], viaFields);
                     if (typed != null) {
-                        known.put(copy, typed);
+                        known.add(copy, typed);
                     }
                     break;
                 }
@@ -73,7 +77,7 @@ final class HeaderEditor {
     /** Like {@link #set(String, String)} for a known header with its typed value. */
     void setTyped(String name, Object typed) {
         set(name, typed.toString());
-        known.put(list.get(firstIndex(name)), typed);
+        known.add(list.get(firstIndex(name)), typed);
     }
 
     /** Like {@link #addGrouped(String, String)} for a known header with its typed value. */
@@ -85,7 +89,7 @@ final class HeaderEditor {
         } else {
             list.add(i + 1, h);
         }
-        known.put(h, typed);
+        known.add(h, typed);
     }
 
     private int firstIndex(String name) {
@@ -150,14 +154,14 @@ final class HeaderEditor {
         int i = firstIndex(HeaderNames.VIA);
         Header h = new Header(HeaderNames.VIA, via.toString());
         list.add(i < 0 ? 0 : i, h);
-        known.put(h, List.of(via));
+        known.add(h, List.of(via));
     }
 
     void appendVia(Via via) {
         int i = lastIndex(HeaderNames.VIA);
         Header h = new Header(HeaderNames.VIA, via.toString());
         list.add(i < 0 ? 0 : i + 1, h);
-        known.put(h, List.of(via));
+        known.add(h, List.of(via));
     }
 
     void removeTopVia() {
