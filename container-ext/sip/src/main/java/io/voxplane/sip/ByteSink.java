@@ -63,7 +63,23 @@ final class ByteSink {
     }
 
     ByteSink number(long v) {
-        return ascii(Long.toString(v));
+        if (v < 0 || v > 999_999_999L) {
+            return ascii(Long.toString(v));
+        }
+        int value = (int) v;
+        int digits = 1;
+        for (int rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        byte[] b = buf;
+        for (int i = len + digits - 1; i >= len; i--) {
+            int next = value / 10;
+            b[i] = (byte) ('0' + value - next * 10);
+            value = next;
+        }
+        len += digits;
+        return this;
     }
 
     byte[] toArray() {

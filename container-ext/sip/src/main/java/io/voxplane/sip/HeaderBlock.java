@@ -38,16 +38,16 @@ final class HeaderBlock {
         this.canonical = canonical;
     }
 
-    /** Decodes the typed values; {@code canonical} may be null and is then computed. */
-    static HeaderBlock decode(Header[] headers, String[] canonical) throws SipParseException {
-        return decode(headers, canonical, null);
-    }
-
     /**
-     * As {@link #decode(Header[], String[])}; {@code valueOffsets} (may be null) gives each value's
-     * offset in the message so that errors carry message offsets.
+     * Decodes the typed values; {@code canonical} may be null and is then computed. {@code valueOffsets} (may be null) gives each value's
+     * offset in the message so that errors carry message offsets. {@code known} (may be null)
+     * holds typed values for some fields (a builder's typed setter, a field copied from a decoded
+     * message): for those very fields the value is taken as it is instead of parsing its text
+     * again: a {@code List<Via>} for a Via field, an {@link Address} for From, To and one-value
+     * Contact fields, a {@link CSeq}, the Call-ID string.
      */
-    static HeaderBlock decode(Header[] headers, String[] canonical, int[] valueOffsets) throws SipParseException {
+    static HeaderBlock decode(Header[] headers, String[] canonical, int[] valueOffsets, KnownValues known)
+            throws SipParseException {
         if (canonical == null) {
             canonical = new String[headers.length];
             for (int i = 0; i < headers.length; i++) {
@@ -66,30 +66,39 @@ final class HeaderBlock {
                 continue;
             }
             String v = headers[i].value();
+            Object typed = known == null ? null : known.get(headers[i]);
             try {
                 switch (c) {
                     case HeaderNames.VIA -> {
                         if (vias == null) {
                             vias = new ArrayList<>(4);
                         }
-                        ValueParser.vias(v, vias, false, scan);
+                        if (typed instanceof List<?> values) {
+                            for (Object via : values) {
+                                vias.add((Via) via);
+                            }
+                        } else {
+                            ValueParser.vias(v, vias, false, scan);
+                        }
                     }
                     case HeaderNames.FROM -> {
                         single(b.from, c);
-                        b.from = ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
+                        b.from = typed instanceof Address a ? a : ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
                     }
                     case HeaderNames.TO -> {
                         single(b.to, c);
-                        b.to = ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
+                        b.to = typed instanceof Address a ? a : ValueParser.address(v, SipErrorCode.BAD_ADDRESS, scan);
                     }
                     case HeaderNames.CALL_ID -> {
                         single(b.callId, c);
-                        ValueParser.checkCallId(v);
+                        if (!(typed instanceof String)) {
+                            ValueParser.checkCallId(v);
+                        }
                         b.callId = v;
                     }
                     case HeaderNames.CSEQ -> {
                         single(b.cseq, c);
-                        b.cseq = ValueParser.cseq(v);
+                        b.cseq = typed instanceof CSeq q ? q : ValueParser.cseq(v);
                     }
                     case HeaderNames.MAX_FORWARDS -> {
                         if (b.maxForwards >= 0) {
@@ -112,7 +121,11 @@ final class HeaderBlock {
                             if (contacts == null) {
                                 contacts = new ArrayList<>(2);
                             }
-                            ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, contacts, scan);
+                            if (typed instanceof Address a) {
+                                contacts.add(a);
+                            } else {
+                                ValueParser.addresses(v, SipErrorCode.BAD_ADDRESS, contacts, scan);
+                            }
                         }
                     }
                     case HeaderNames.ROUTE -> {

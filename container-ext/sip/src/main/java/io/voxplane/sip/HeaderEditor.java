@@ -7,11 +7,16 @@ import java.util.List;
  * The mutable header list behind {@link SipRequest.Builder} and {@link SipResponse.Builder}. Typed
  * setters render their value into a field with the canonical name; {@link #build} decodes the list
  * with the same rules as the parser and checks the mandatory headers (s8.1.1).
+ *
+ * <p>A field whose typed value is already known (set through a typed setter, or copied from a
+ * decoded message) carries it to {@link #build}, which then does not parse its text again.
  */
 final class HeaderEditor {
 
     private final List<Header> list;
     private byte[] body = AbstractMessage.NO_BODY;
+    /** Typed values of fields, by field identity; entries of fields removed since are never read. */
+    private final KnownValues known = new KnownValues();
 
     HeaderEditor() {
         list = new ArrayList<>(12);
@@ -25,15 +30,66 @@ final class HeaderEditor {
         body = m.body;
     }
 
+    /** Copies the fields of {@code m} with these names, given as {@link HeaderNames} constants. */
     void copyFrom(AbstractMessage m, String... names) {
-        for (Header h : m.block.headers) {
+        HeaderBlock block = m.block;
+        int viaFields = 0;
+        for (String c : block.canonical) {
+            if (c == HeaderNames.VIA) {
+                viaFields++;
+            }
+        }
+        for (int i = 0; i < block.headers.length; i++) {
+            Header h = block.headers[i];
+            String c = block.canonical[i];
+            if (c == null) {
+                continue;
+            }
             for (String n : names) {
-                if (h.is(n)) {
-                    list.add(new Header(HeaderNames.normalize(h.name()), h.value()));
+                if (c == n) {
+                    Header copy = new Header(HeaderNames.normalize(h.name()), h.value());
+                    list.add(copy);
+                    Object typed = typedValue(block, block.canonical[i], viaFields);
+                    if (typed != null) {
+                        known.add(copy, typed);
+                    }
                     break;
                 }
             }
         }
+    }
+
+    /** The decoded value of a field of {@code block} when the block holds it for that field alone. */
+    private static Object typedValue(HeaderBlock block, String canonical, int viaFields) {
+        if (canonical == null) {
+            return null;
+        }
+        return switch (canonical) {
+            case HeaderNames.FROM -> block.from;
+            case HeaderNames.TO -> block.to;
+            case HeaderNames.CALL_ID -> block.callId;
+            case HeaderNames.CSEQ -> block.cseq;
+            case HeaderNames.VIA -> viaFields == 1 ? block.vias : null;
+            default -> null;
+        };
+    }
+
+    /** Like {@link #set(String, String)} for a known header with its typed value. */
+    void setTyped(String name, Object typed) {
+        set(name, typed.toString());
+        known.add(list.get(firstIndex(name)), typed);
+    }
+
+    /** Like {@link #addGrouped(String, String)} for a known header with its typed value. */
+    void addGroupedTyped(String name, Object typed) {
+        int i = lastIndex(name);
+        Header h = new Header(checkName(name), checkValue(typed.toString()));
+        if (i < 0) {
+            list.add(h);
+        } else {
+            list.add(i + 1, h);
+        }
+        known.add(h, typed);
     }
 
     private int firstIndex(String name) {
@@ -96,12 +152,16 @@ final class HeaderEditor {
 
     void pushVia(Via via) {
         int i = firstIndex(HeaderNames.VIA);
-        list.add(i < 0 ? 0 : i, new Header(HeaderNames.VIA, via.toString()));
+        Header h = new Header(HeaderNames.VIA, via.toString());
+        list.add(i < 0 ? 0 : i, h);
+        known.add(h, List.of(via));
     }
 
     void appendVia(Via via) {
         int i = lastIndex(HeaderNames.VIA);
-        list.add(i < 0 ? 0 : i + 1, new Header(HeaderNames.VIA, via.toString()));
+        Header h = new Header(HeaderNames.VIA, via.toString());
+        list.add(i < 0 ? 0 : i + 1, h);
+        known.add(h, List.of(via));
     }
 
     void removeTopVia() {
@@ -156,7 +216,7 @@ final class HeaderEditor {
         set(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
         HeaderBlock b;
         try {
-            b = HeaderBlock.decode(list.toArray(new Header[0]), null);
+            b = HeaderBlock.decode(list.toArray(new Header[0]), null, null, known);
         } catch (SipParseException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -199,7 +199,7 @@ public final class SipParser {
         }
         HeaderScan scan = new HeaderScan(limits);
         int bodyStart = scan.scan(data, base, lf + 1, end);
-        HeaderBlock block = HeaderBlock.decode(scan.headers(), scan.canonical(), scan.valueOffsets());
+        HeaderBlock block = HeaderBlock.decode(scan.headers(), scan.canonical(), scan.valueOffsets(), null);
         int bodyEnd;
         if (block.contentLength >= 0) {
             if ((long) bodyStart + block.contentLength > end) {

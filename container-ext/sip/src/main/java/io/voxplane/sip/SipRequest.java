@@ -109,12 +109,12 @@ public final class SipRequest extends AbstractMessage implements SipMessage {
         }
 
         public Builder from(Address from) {
-            editor.set(HeaderNames.FROM, from.toString());
+            editor.setTyped(HeaderNames.FROM, from);
             return this;
         }
 
         public Builder to(Address to) {
-            editor.set(HeaderNames.TO, to.toString());
+            editor.setTyped(HeaderNames.TO, to);
             return this;
         }
 
@@ -124,7 +124,7 @@ public final class SipRequest extends AbstractMessage implements SipMessage {
         }
 
         public Builder cseq(CSeq cseq) {
-            editor.set(HeaderNames.CSEQ, cseq.toString());
+            editor.setTyped(HeaderNames.CSEQ, cseq);
             return this;
         }
 
@@ -138,7 +138,7 @@ public final class SipRequest extends AbstractMessage implements SipMessage {
 
         /** Adds a Contact value. */
         public Builder contact(Address contact) {
-            editor.addGrouped(HeaderNames.CONTACT, contact.toString());
+            editor.addGroupedTyped(HeaderNames.CONTACT, contact);
             return this;
         }
 

@@ -128,12 +128,12 @@ public final class SipResponse extends AbstractMessage implements SipMessage {
         }
 
         public Builder from(Address from) {
-            editor.set(HeaderNames.FROM, from.toString());
+            editor.setTyped(HeaderNames.FROM, from);
             return this;
         }
 
         public Builder to(Address to) {
-            editor.set(HeaderNames.TO, to.toString());
+            editor.setTyped(HeaderNames.TO, to);
             return this;
         }
 
@@ -143,7 +143,7 @@ public final class SipResponse extends AbstractMessage implements SipMessage {
         }
 
         public Builder cseq(CSeq cseq) {
-            editor.set(HeaderNames.CSEQ, cseq.toString());
+            editor.setTyped(HeaderNames.CSEQ, cseq);
             return this;
         }
 
@@ -157,7 +157,7 @@ public final class SipResponse extends AbstractMessage implements SipMessage {
 
         /** Adds a Contact value. */
         public Builder contact(Address contact) {
-            editor.addGrouped(HeaderNames.CONTACT, contact.toString());
+            editor.addGroupedTyped(HeaderNames.CONTACT, contact);
             return this;
         }
 

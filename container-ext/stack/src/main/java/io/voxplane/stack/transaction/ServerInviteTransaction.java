@@ -65,7 +65,9 @@ public final class ServerInviteTransaction extends ServerTransaction {
     @Override
     void start() {
         synchronized (this) {
-            startTimer(SipTimer.TRYING, layer.config().tryingDelay());
+            if (current() == PROCEEDING && lastResponse() == null) {
+                startTimer(SipTimer.TRYING, layer.config().tryingDelay());
+            }
         }
     }
 
@@ -83,8 +85,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
      * a 487 reuse it (s9.2).
      */
     public synchronized String toTag() {
-        SipResponse last = remembered();
-        return last == null ? null : last.to().tag().orElse(null);
+        return rememberedToTag();
     }
 
     @Override
@@ -94,24 +95,27 @@ public final class ServerInviteTransaction extends ServerTransaction {
         synchronized (this) {
             TransactionState state = current();
             if (state == ACCEPTED && response.statusClass() == 2) {
-                remember(response);
                 send(response, effects);
             } else if (state != PROCEEDING) {
                 throw notAllowed(response, state);
             } else {
                 cancelTimer(SipTimer.TRYING);
-                remember(response);
-                send(response, effects);
                 if (response.statusClass() == 2) {
+                    // the UAS core, not this machine, retransmits a 2xx (s13.3.1.4): keep no copy
+                    sendFinal(response, false, effects);
                     transition(ACCEPTED);
                     startTimer(SipTimer.L, layer.config().sixtyFourT1());
                 } else if (response.isFinal()) {
+                    sendFinal(response, true, effects);
                     transition(COMPLETED);
                     if (!reliable()) {
                         timerG = layer.config().t1();
                         startTimer(SipTimer.G, timerG);
                     }
                     startTimer(SipTimer.H, layer.config().sixtyFourT1());
+                } else {
+                    remember(response);
+                    send(response, effects);
                 }
             }
         }
@@ -174,8 +178,10 @@ public final class ServerInviteTransaction extends ServerTransaction {
                 } else if (state == ACCEPTED) {
                     effects.add(() -> layer.user().onAck(request, from));
                 }
-            } else if ((state == PROCEEDING || state == COMPLETED) && remembered() != null) {
-                send(remembered(), effects);
+            } else if (state == PROCEEDING && hasProvisional()) {
+                send(lastResponse(), effects);
+            } else if (state == COMPLETED) {
+                resendFinal(effects);
             }
         }
         runAll(effects);
@@ -186,7 +192,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
         TransactionState state = current();
         switch (timer) {
             case TRYING -> {
-                if (state == PROCEEDING && remembered() == null) {
+                if (state == PROCEEDING && lastResponse() == null) {
                     SipResponse trying = SipResponse.replyTo(request(), 100).build();
                     remember(trying);
                     send(trying, effects);
@@ -194,7 +200,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
             }
             case G -> {
                 if (state == COMPLETED) {
-                    send(remembered(), effects);
+                    resendFinal(effects);
                     Duration doubled = timerG.multipliedBy(2);
                     timerG = doubled.compareTo(layer.config().t2()) > 0 ? layer.config().t2() : doubled;
                     startTimer(SipTimer.G, timerG);
@@ -203,7 +209,7 @@ public final class ServerInviteTransaction extends ServerTransaction {
             case H -> {
                 if (state == COMPLETED) {
                     reportFailure(new TransactionFailure(TransactionFailure.Kind.NO_ACK,
-                            "no ACK for " + remembered().status() + " to INVITE " + key().branch() + " within Timer H",
+                            "no ACK for " + finalStatus() + " to INVITE " + key().branch() + " within Timer H",
                             null), effects);
                     terminate(effects);
                 }

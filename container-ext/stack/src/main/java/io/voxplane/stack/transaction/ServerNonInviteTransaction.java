@@ -48,7 +48,9 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
     @Override
     void start() {
         synchronized (this) {
-            startTimer(SipTimer.UNANSWERED, layer.config().sixtyFourT1());
+            if (current() == TRYING || current() == PROCEEDING) {
+                startTimer(SipTimer.UNANSWERED, layer.config().sixtyFourT1());
+            }
         }
     }
 
@@ -61,13 +63,15 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
             if (state != TRYING && state != PROCEEDING) {
                 throw notAllowed(response, state);
             }
-            remember(response);
-            send(response, effects);
             if (response.isProvisional()) {
+                remember(response);
+                send(response, effects);
                 if (state == TRYING) {
                     transition(PROCEEDING);
                 }
             } else {
+                // over UDP the final response is re-sent to each retransmitted request (Timer J)
+                sendFinal(response, !reliable(), effects);
                 transition(COMPLETED);
                 cancelTimer(SipTimer.UNANSWERED);
                 if (reliable()) {
@@ -85,8 +89,10 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
         List<Runnable> effects = new ArrayList<>(1);
         synchronized (this) {
             TransactionState state = current();
-            if ((state == PROCEEDING || state == COMPLETED) && remembered() != null) {
-                send(remembered(), effects);
+            if (state == PROCEEDING && hasProvisional()) {
+                send(lastResponse(), effects);
+            } else if (state == COMPLETED) {
+                resendFinal(effects);
             }
         }
         runAll(effects);
@@ -98,7 +104,7 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
             terminate(effects);
         } else if (timer == SipTimer.UNANSWERED && current() != COMPLETED) {
             reportFailure(new TransactionFailure(TransactionFailure.Kind.UNANSWERED, "no final response to "
-                    + request().method() + " " + key().branch() + " from the TU within 64*T1", null), effects);
+                    + method() + " " + key().branch() + " from the TU within 64*T1", null), effects);
             terminate(effects);
         }
     }
@@ -106,7 +112,7 @@ public final class ServerNonInviteTransaction extends ServerTransaction {
     @Override
     void onTransportError(TransportException error, List<Runnable> effects) {
         reportFailure(new TransactionFailure(TransactionFailure.Kind.TRANSPORT_ERROR,
-                "sending response to " + request().method() + " " + key().branch() + " in " + current(), error), effects);
+                "sending response to " + method() + " " + key().branch() + " in " + current(), error), effects);
         terminate(effects);
     }
 }

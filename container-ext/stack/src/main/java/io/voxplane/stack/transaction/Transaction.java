@@ -1,5 +1,7 @@
 package io.voxplane.stack.transaction;
 
+import io.voxplane.sip.CSeq;
+import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.stack.timer.TimerHandle;
 import io.voxplane.stack.transport.TransportException;
@@ -23,12 +25,20 @@ import java.util.concurrent.CompletionException;
  *
  * <p>Every timer is cancelled when the transaction terminates, and the transaction leaves the
  * layer's table at that moment.
+ *
+ * <p>Memory: a transaction may stay in the table for 64*T1 (32 s) after its work is done, only
+ * to absorb retransmissions (Completed, Confirmed, Accepted). A server transaction entering such
+ * a state {@linkplain #releaseRequest() drops its parsed request}; what it still needs (key,
+ * Call-ID, CSeq, method) is kept apart, so a busy server does not hold 32 s of parsed messages.
  */
 public abstract sealed class Transaction permits ClientTransaction, ServerTransaction {
 
     final TransactionLayer layer;
     private final TransactionKey key;
-    private final SipRequest request;
+    private final String method;
+    private final String callId;
+    private final CSeq cseq;
+    private volatile SipRequest request;
     private final Map<SipTimer, TimerHandle> timers = new EnumMap<>(SipTimer.class);
     private TransactionState state;
 
@@ -36,6 +46,9 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
         this.layer = layer;
         this.key = key;
         this.request = request;
+        this.method = request.method();
+        this.callId = request.callId();
+        this.cseq = request.cseq();
         this.state = initial;
     }
 
@@ -44,9 +57,34 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
         return state;
     }
 
-    /** The request that created the transaction (the first copy received, for a server transaction). */
+    /**
+     * The request that created the transaction (the first copy received, for a server
+     * transaction); null once a server transaction only absorbs retransmissions (after its final
+     * response), which no longer needs it. Use {@link #method()}, {@link #callId()} and
+     * {@link #cseq()} for what stays known.
+     */
     public final SipRequest request() {
         return request;
+    }
+
+    /** The request's method. */
+    public final String method() {
+        return method;
+    }
+
+    /** The request's Call-ID. */
+    public final String callId() {
+        return callId;
+    }
+
+    /** The request's CSeq. */
+    public final CSeq cseq() {
+        return cseq;
+    }
+
+    /** Forgets the parsed request once nothing in the machine reads it any more. */
+    final void releaseRequest() {
+        request = null;
     }
 
     /** The transaction table key. */
@@ -56,7 +94,7 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
 
     /** True for INVITE transactions. */
     public final boolean isInvite() {
-        return request.isInvite();
+        return SipMethod.INVITE.equals(method);
     }
 
     /** True once terminated. */
@@ -192,6 +230,6 @@ public abstract sealed class Transaction permits ClientTransaction, ServerTransa
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + request.method() + " " + key.branch() + " " + state() + "]";
+        return getClass().getSimpleName() + "[" + method + " " + key.branch() + " " + state() + "]";
     }
 }

@@ -84,7 +84,8 @@ public record TransactionConfig(Duration t1, Duration t2, Duration t4, Duration 
 
     /** 64*T1: timers B, F, H, J (unreliable), L and M. */
     public Duration sixtyFourT1() {
-        return t1.multipliedBy(64);
+        // not multipliedBy: it goes through BigDecimal, and this runs for every transaction
+        return Duration.ofNanos(Math.multiplyExact(t1.toNanos(), 64));
     }
 
     private static void requirePositive(Duration value, String name) {

@@ -4,6 +4,7 @@ import io.voxplane.sip.SipMessage;
 import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
+import io.voxplane.sip.Via;
 import io.voxplane.stack.timer.TimerService;
 import io.voxplane.stack.transport.Flow;
 import io.voxplane.stack.transport.InboundMessageHandler;
@@ -235,12 +236,13 @@ public final class TransactionLayer implements InboundMessageHandler {
             raced.receiveRequest(request, flow);
             return;
         }
-        transaction.start();
         if (request.isCancel()) {
             onCancel(request, (ServerNonInviteTransaction) transaction);
         } else {
             deliver(request, transaction);
         }
+        // after the TU: a TU that answered at once needs no 100 Trying / unanswered timer at all
+        transaction.start();
     }
 
     private void deliver(SipRequest request, ServerTransaction transaction) {
@@ -322,6 +324,14 @@ public final class TransactionLayer implements InboundMessageHandler {
     CompletableFuture<Flow> sendResponseNow(SipResponse response, Flow flow) {
         try {
             return sender.sendResponse(response, flow);
+        } catch (TransportException failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
+    }
+
+    CompletableFuture<Flow> resendResponseNow(byte[] wire, Via topVia, Flow flow) {
+        try {
+            return sender.sendSerializedResponse(wire, topVia, flow);
         } catch (TransportException failure) {
             return CompletableFuture.failedFuture(failure);
         }

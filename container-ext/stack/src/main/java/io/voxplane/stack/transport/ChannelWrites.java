@@ -3,13 +3,22 @@ package io.voxplane.stack.transport;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Writes serialized SIP messages on a Netty channel: as one datagram on UDP, as stream bytes on
  * TCP. The byte array is wrapped, not copied; the caller must not change it afterwards.
+ *
+ * <p>Order: every write is queued on the channel's event loop, also when the caller is that
+ * loop. Netty writes at once when called on the loop but queues a write from another thread, so
+ * a write issued on the loop could overtake one issued earlier from a timer thread (a 180 going
+ * out before the 100 Trying decided before it). Queuing always keeps writes in the order they
+ * were issued.
  */
 final class ChannelWrites {
 
@@ -18,9 +27,32 @@ final class ChannelWrites {
 
     /** Writes and flushes {@code wire}; {@code remote} is used for datagram channels only. */
     static ChannelFuture write(Channel channel, byte[] wire, InetSocketAddress remote) {
-        if (channel instanceof DatagramChannel) {
-            return channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(wire), remote));
+        return write(channel, wire, remote, false);
+    }
+
+    /**
+     * Like {@link #write(Channel, byte[], InetSocketAddress)}, but writes at once when called on
+     * the channel's event loop. Only for writes that no write queued earlier can precede: the
+     * sends that waited for a new connection, run by its connect listener.
+     */
+    static ChannelFuture writeFirst(Channel channel, byte[] wire, InetSocketAddress remote) {
+        return write(channel, wire, remote, true);
+    }
+
+    private static ChannelFuture write(Channel channel, byte[] wire, InetSocketAddress remote, boolean inline) {
+        Object message = channel instanceof DatagramChannel
+                ? new DatagramPacket(Unpooled.wrappedBuffer(wire), remote)
+                : Unpooled.wrappedBuffer(wire);
+        if (inline && channel.eventLoop().inEventLoop()) {
+            return channel.writeAndFlush(message);
         }
-        return channel.writeAndFlush(Unpooled.wrappedBuffer(wire));
+        ChannelPromise promise = channel.newPromise();
+        try {
+            channel.eventLoop().execute(() -> channel.writeAndFlush(message, promise));
+        } catch (RejectedExecutionException stopping) {
+            ReferenceCountUtil.release(message);
+            promise.tryFailure(stopping);
+        }
+        return promise;
     }
 }

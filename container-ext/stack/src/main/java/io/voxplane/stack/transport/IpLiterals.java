@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * IP address literals as SIP writes them (RFC 3261 s25.1 {@code IPv4address}, {@code IPv6reference};
@@ -14,17 +13,55 @@ import java.util.regex.Pattern;
  */
 final class IpLiterals {
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-
     private IpLiterals() {
     }
 
     /** True when the host (brackets allowed around IPv6) is an IPv4 or IPv6 literal. */
     static boolean isLiteral(String host) {
         String bare = stripBrackets(host);
-        return IPV4.matcher(bare).matches() || IPV6.matcher(bare).matches();
+        return isIpv4(bare) || isIpv6Shaped(bare);
+    }
+
+    /**
+     * RFC 3261 s25.1 {@code IPv4address}: four dot-separated decimal octets 0-255, no leading
+     * zeros. Written out rather than as a regular expression: it runs for every response sent.
+     */
+    static boolean isIpv4(String text) {
+        int n = text.length();
+        int i = 0;
+        for (int octet = 0; octet < 4; octet++) {
+            if (octet > 0) {
+                if (i >= n || text.charAt(i) != '.') {
+                    return false;
+                }
+                i++;
+            }
+            int start = i;
+            int value = 0;
+            while (i < n && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                value = value * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || value > 255 || (digits > 1 && text.charAt(start) == '0')) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** Hex digits, colons and dots with at least one colon: the shape of an IPv6 literal. */
+    private static boolean isIpv6Shaped(String text) {
+        boolean colon = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ':') {
+                colon = true;
+            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.')) {
+                return false;
+            }
+        }
+        return colon;
     }
 
     /** The address a literal host names, or empty for a host name or a malformed literal. */

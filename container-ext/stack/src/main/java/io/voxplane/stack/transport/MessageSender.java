@@ -1,7 +1,11 @@
 package io.voxplane.stack.transport;
 
+import io.voxplane.sip.SipMessage;
+import io.voxplane.sip.SipParseException;
+import io.voxplane.sip.SipParser;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
+import io.voxplane.sip.Via;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,4 +28,28 @@ public interface MessageSender {
      * for stream transports, else to {@code received}/{@code rport} or the sent-by of the Via.
      */
     CompletableFuture<Flow> sendResponse(SipResponse response, Flow requestFlow);
+
+    /**
+     * Sends a response that was serialized once ({@link SipResponse#toBytes()}) and is kept as
+     * bytes for retransmission (s17.2.1, s17.2.2), to the same destination as
+     * {@link #sendResponse}: {@code topVia} is the response's top Via. The caller must not change
+     * {@code wire} afterwards.
+     *
+     * <p>The default parses the bytes back and calls {@link #sendResponse}; a transport overrides
+     * it to write the bytes as they are.
+     */
+    default CompletableFuture<Flow> sendSerializedResponse(byte[] wire, Via topVia, Flow requestFlow) {
+        SipMessage parsed;
+        try {
+            parsed = SipParser.withDefaults().parse(wire);
+        } catch (SipParseException malformed) {
+            return CompletableFuture.failedFuture(new TransportException(
+                    "serialized response does not parse: " + malformed.getMessage(), requestFlow, malformed));
+        }
+        if (!(parsed instanceof SipResponse response)) {
+            return CompletableFuture.failedFuture(new TransportException(
+                    "serialized message is not a response", requestFlow, null));
+        }
+        return sendResponse(response, requestFlow);
+    }
 }

@@ -283,8 +283,19 @@ public final class SipTransportLayer implements MessageSender {
         if (state != State.RUNNING) {
             return notRunning();
         }
-        byte[] wire = response.toBytes();
-        Via top = response.topVia();
+        return sendResponseWire(response.toBytes(), response.topVia(), requestFlow);
+    }
+
+    /** Writes the kept bytes as they are: no parse, no serialization. */
+    @Override
+    public CompletableFuture<Flow> sendSerializedResponse(byte[] wire, Via topVia, Flow requestFlow) {
+        if (state != State.RUNNING) {
+            return notRunning();
+        }
+        return sendResponseWire(wire, topVia, requestFlow);
+    }
+
+    private CompletableFuture<Flow> sendResponseWire(byte[] wire, Via top, Flow requestFlow) {
         if (requestFlow.transport().reliable()) {
             TcpConnectionHandler connection = connections.byId(requestFlow.connectionId());
             if (connection != null) {
@@ -393,7 +404,7 @@ public final class SipTransportLayer implements MessageSender {
                 result.completeExceptionally(connectFailure);
                 return;
             }
-            writeTcp(connection, wire).whenComplete((flow, writeError) -> {
+            writeTcp(connection, wire, true).whenComplete((flow, writeError) -> {
                 if (writeError != null) {
                     result.completeExceptionally(writeError);
                 } else {
@@ -405,9 +416,15 @@ public final class SipTransportLayer implements MessageSender {
     }
 
     private CompletableFuture<Flow> writeTcp(TcpConnectionHandler connection, byte[] wire) {
+        return writeTcp(connection, wire, false);
+    }
+
+    /** @param waited true for a send that waited for the connect: it goes before anything queued since */
+    private CompletableFuture<Flow> writeTcp(TcpConnectionHandler connection, byte[] wire, boolean waited) {
         CompletableFuture<Flow> result = new CompletableFuture<>();
         Flow flow = connection.flow();
-        ChannelWrites.write(connection.channel(), wire, null).addListener(f -> {
+        (waited ? ChannelWrites.writeFirst(connection.channel(), wire, null)
+                : ChannelWrites.write(connection.channel(), wire, null)).addListener(f -> {
             if (f.isSuccess()) {
                 counters.messagesSent.increment();
                 result.complete(flow);

@@ -2,10 +2,13 @@ package io.voxplane.stack.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 
@@ -18,6 +21,8 @@ import java.net.InetSocketAddress;
 final class UdpDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
     private static final System.Logger LOG = System.getLogger(UdpDatagramHandler.class.getName());
+
+    private static final AttributeKey<Flow> LAST_FLOW = AttributeKey.valueOf(UdpDatagramHandler.class, "lastFlow");
 
     private final InboundMessageProcessor processor;
 
@@ -33,9 +38,24 @@ final class UdpDatagramHandler extends SimpleChannelInboundHandler<DatagramPacke
         }
         // The parsed message keeps the array (body views), so it must be a copy of the pooled buffer.
         byte[] data = ByteBufUtil.getBytes(content);
-        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        Flow flow = new Flow(TransportType.UDP, local, packet.sender(), 0);
+        Flow flow = flowOf(ctx.channel(), packet.sender());
         processor.receive(data, 0, data.length, ctx.channel(), flow);
+    }
+
+    /**
+     * The flow of a datagram from {@code sender}: the channel's last one when it came from the
+     * same peer, which is the common case (a trunk, a proxy, a load generator). Transactions keep
+     * their flow for up to 64*T1, so sharing one value per peer keeps that memory flat.
+     * Runs on the channel's event loop only.
+     */
+    private static Flow flowOf(Channel channel, InetSocketAddress sender) {
+        Attribute<Flow> last = channel.attr(LAST_FLOW);
+        Flow flow = last.get();
+        if (flow == null || !flow.remote().equals(sender)) {
+            flow = new Flow(TransportType.UDP, (InetSocketAddress) channel.localAddress(), sender, 0);
+            last.set(flow);
+        }
+        return flow;
     }
 
     @Override

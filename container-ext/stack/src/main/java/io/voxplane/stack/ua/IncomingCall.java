@@ -101,6 +101,7 @@ public final class IncomingCall extends Call {
             giveUp = agent.timers().schedule(agent.config().transactions().sixtyFourT1(), this::noAck);
         }
         send(ok);
+        agent.answered(transaction);
     }
 
     /**
@@ -118,6 +119,7 @@ public final class IncomingCall extends Call {
             dialog().ifPresent(d -> d.onResponseSent(response));
         }
         send(response);
+        agent.answered(transaction);
         end(new CallEnd(CallEnd.Reason.REJECTED, status));
     }
 

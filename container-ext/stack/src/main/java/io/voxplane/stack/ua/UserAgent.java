@@ -67,6 +67,10 @@ public final class UserAgent {
         static MergeKey of(SipRequest request) {
             return new MergeKey(request.from().tag().orElse(""), request.callId(), request.cseq());
         }
+
+        static MergeKey of(ServerTransaction transaction) {
+            return new MergeKey(transaction.fromTag(), transaction.callId(), transaction.cseq());
+        }
     }
 
     public UserAgent(MessageSender sender, TimerService timers, UserAgentConfig config, IncomingCallHandler handler,
@@ -195,7 +199,12 @@ public final class UserAgent {
         transactions.sendAck(ack, targetFor(ack));
     }
 
-    void register(Call call, Dialog dialog) {
+    /** The call has its final response: only a CANCEL or a failure before that concerns it. */
+    void answered(ServerInviteTransaction transaction) {
+        unanswered.remove(transaction);
+    }
+
+        void register(Call call, Dialog dialog) {
         dialogs.add(dialog);
         callsByDialog.put(dialog.id(), call);
     }
@@ -369,7 +378,7 @@ public final class UserAgent {
 
         @Override
         public void onServerTransactionTerminated(ServerTransaction transaction) {
-            outOfDialog.remove(MergeKey.of(transaction.request()), transaction);
+            outOfDialog.remove(MergeKey.of(transaction), transaction);
             if (transaction instanceof ServerInviteTransaction invite) {
                 IncomingCall call = unanswered.remove(invite);
                 if (call != null && !invite.hasFinalResponse()) {
