@@ -3,7 +3,6 @@ package io.voxplane.bench.sipp;
 import io.voxplane.stack.proxy.ProxyEndpoint;
 import io.voxplane.stack.proxy.ProxyOptions;
 import io.voxplane.stack.proxy.ProxyTarget;
-import io.voxplane.stack.transaction.TransactionConfig;
 import io.voxplane.stack.transport.ListenPoint;
 import io.voxplane.stack.transport.Target;
 import io.voxplane.stack.transport.TransportConfig;
@@ -54,7 +53,7 @@ public final class ProxyServer {
         TargetResolver everythingToNextHop = uri -> nextHop;
 
         ProxyEndpoint endpoint = ProxyEndpoint.start(listen, TransportConfig.builder().eventLoopThreads(ioThreads).build(),
-                TransactionConfig.defaults(), everythingToNextHop, io, timers,
+                SipServer.transactionConfig(), everythingToNextHop, io, timers,
                 tx -> tx.proxyTo(ProxyTarget.via(tx.request().requestUri(), nextHop), ProxyOptions.parallel()));
         System.out.printf("voxplane proxy-server: listening on %s %s, next hop %s, record-route on (%s)%n",
                 transport, endpoint.address(), nextHop.address(), endpoint.transport().ioTransport());

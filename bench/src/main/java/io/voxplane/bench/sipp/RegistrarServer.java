@@ -11,7 +11,6 @@ import io.voxplane.stack.registrar.RegistrarEndpoint;
 import io.voxplane.stack.registrar.RegistrarTransactionUser;
 import io.voxplane.stack.registrar.RegistrationSweeper;
 import io.voxplane.stack.timer.ScheduledTimerService;
-import io.voxplane.stack.transaction.TransactionConfig;
 import io.voxplane.stack.transport.ListenPoint;
 import io.voxplane.stack.transport.TransportConfig;
 import java.io.IOException;
@@ -89,9 +88,9 @@ public final class RegistrarServer {
         TransportConfig transport = TransportConfig.builder().eventLoopThreads(ioThreads).build();
         InetSocketAddress address = new InetSocketAddress(host, port);
         RegistrarEndpoint udp = RegistrarEndpoint.start(ListenPoint.udp(address), transport,
-                TransactionConfig.defaults(), io, timers, registrar);
+                SipServer.transactionConfig(), io, timers, registrar);
         RegistrarEndpoint tcp = RegistrarEndpoint.start(ListenPoint.tcp(address), transport,
-                TransactionConfig.defaults(), io, timers, registrar);
+                SipServer.transactionConfig(), io, timers, registrar);
         System.out.printf("voxplane registrar-server: listening on udp %s and tcp %s (%s), realm %s, %d users, %s%n",
                 udp.address(), tcp.address(), udp.transport().ioTransport(), realm, users.size(), algorithms);
 

@@ -45,8 +45,7 @@ public final class SipServer {
         String host = env("VOXPLANE_SIP_HOST", "127.0.0.1");
         int port = Integer.parseInt(env("VOXPLANE_SIP_PORT", "5060"));
         int ioThreads = Integer.parseInt(env("VOXPLANE_IO_THREADS", "0"));
-        int maxTransactions = Integer.parseInt(env("VOXPLANE_MAX_TRANSACTIONS", String.valueOf(DEFAULT_MAX_TRANSACTIONS)));
-        TransactionConfig transactions = TransactionConfig.defaults().withMaxTransactions(maxTransactions);
+        TransactionConfig transactions = transactionConfig();
 
         ThreadFactory io = Thread.ofPlatform().name("vx-sip-io-", 0).factory();
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1,
@@ -78,6 +77,16 @@ public final class SipServer {
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    /**
+     * RFC timers with the transaction limit of {@code VOXPLANE_MAX_TRANSACTIONS} (default
+     * {@link #DEFAULT_MAX_TRANSACTIONS}): a load run keeps several transactions per call for
+     * 64*T1, more than the stack's default limit allows. Shared by the standalone servers.
+     */
+    static TransactionConfig transactionConfig() {
+        int maxTransactions = Integer.parseInt(env("VOXPLANE_MAX_TRANSACTIONS", String.valueOf(DEFAULT_MAX_TRANSACTIONS)));
+        return TransactionConfig.defaults().withMaxTransactions(maxTransactions);
     }
 
     private static String env(String name, String fallback) {
