@@ -1,6 +1,5 @@
 package io.voxplane.sip;
 
-import java.util.List;
 
 /**
  * A SIP response (RFC 3261 s7.2, s8.2.6): status code, reason phrase, headers, body. Immutable.
@@ -75,13 +74,12 @@ public final class SipResponse extends AbstractMessage implements SipMessage {
     }
 
     /** Builds a {@link SipResponse}; {@link #build()} checks From, To, Call-ID and CSeq. */
-    public static final class Builder {
-        private final HeaderEditor editor;
+    public static final class Builder extends MessageBuilder<Builder> {
         private int status;
         private String reason;
 
         private Builder(HeaderEditor editor, int status, String reason) {
-            this.editor = editor;
+            super(editor);
             status(status);
             reason(reason);
         }
@@ -103,109 +101,8 @@ public final class SipResponse extends AbstractMessage implements SipMessage {
             return this;
         }
 
-        /** Appends a Via at the bottom. */
-        public Builder via(Via via) {
-            editor.appendVia(via);
-            return this;
-        }
-
-        /** Adds a Via on top (s16.6 step 8). */
-        public Builder pushVia(Via via) {
-            editor.pushVia(via);
-            return this;
-        }
-
-        /** Removes the topmost Via value (s16.7 step 3). */
-        public Builder removeTopVia() {
-            editor.removeTopVia();
-            return this;
-        }
-
-        /** Replaces all Via values. */
-        public Builder vias(List<Via> vias) {
-            editor.setAll(HeaderNames.VIA, vias);
-            return this;
-        }
-
-        public Builder from(Address from) {
-            editor.setTyped(HeaderNames.FROM, from);
-            return this;
-        }
-
-        public Builder to(Address to) {
-            editor.setTyped(HeaderNames.TO, to);
-            return this;
-        }
-
-        public Builder callId(String callId) {
-            editor.set(HeaderNames.CALL_ID, callId);
-            return this;
-        }
-
-        public Builder cseq(CSeq cseq) {
-            editor.setTyped(HeaderNames.CSEQ, cseq);
-            return this;
-        }
-
-        public Builder maxForwards(int maxForwards) {
-            if (maxForwards < 0 || maxForwards > 255) {
-                throw new IllegalArgumentException("Max-Forwards out of range 0..255: " + maxForwards);
-            }
-            editor.set(HeaderNames.MAX_FORWARDS, Integer.toString(maxForwards));
-            return this;
-        }
-
-        /** Adds a Contact value. */
-        public Builder contact(Address contact) {
-            editor.addGroupedTyped(HeaderNames.CONTACT, contact);
-            return this;
-        }
-
-        /** Adds a Route value at the bottom. */
-        public Builder route(Address route) {
-            editor.addGrouped(HeaderNames.ROUTE, route.toString());
-            return this;
-        }
-
-        /** Replaces all Route values. */
-        public Builder routes(List<Address> routes) {
-            editor.setAll(HeaderNames.ROUTE, routes);
-            return this;
-        }
-
-        /** Adds a Record-Route value at the bottom. */
-        public Builder recordRoute(Address recordRoute) {
-            editor.addGrouped(HeaderNames.RECORD_ROUTE, recordRoute.toString());
-            return this;
-        }
-
-        /** Replaces all Record-Route values. */
-        public Builder recordRoutes(List<Address> recordRoutes) {
-            editor.setAll(HeaderNames.RECORD_ROUTE, recordRoutes);
-            return this;
-        }
-
-        /** Adds a raw header field. */
-        public Builder header(String name, String value) {
-            editor.add(name, value);
-            return this;
-        }
-
-        /** Replaces all fields of that name with one. */
-        public Builder setHeader(String name, String value) {
-            editor.set(name, value);
-            return this;
-        }
-
-        /** Removes all fields of that name (long and compact forms). */
-        public Builder removeHeader(String name) {
-            editor.remove(name);
-            return this;
-        }
-
-        /** Sets the body and its Content-Type (null removes it); Content-Length is derived. */
-        public Builder body(String contentType, byte[] body) {
-            editor.body(contentType, body);
+        @Override
+        Builder self() {
             return this;
         }
 
