@@ -1,7 +1,10 @@
 package io.voxplane.sip.sdp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -74,6 +77,31 @@ public record MediaDescription(String media, int port, int portCount, String pro
             }
         }
         return RtpMap.forStaticType(payloadType);
+    }
+
+    /**
+     * Every payload type of the format list with its mapping ({@code a=rtpmap}, else the RFC 3551
+     * static one), in format-list order, read in one pass; dynamic types without rtpmap are left
+     * out. Use this rather than {@link #rtpmap(int)} per format, which rescans the attributes.
+     */
+    public Map<Integer, RtpMap> rtpMaps() {
+        Map<Integer, RtpMap> explicit = new HashMap<>();
+        for (Attribute a : attributes) {
+            if (a.is("rtpmap") && a.value().isPresent()) {
+                RtpMap.parse(a.value().get()).ifPresent(m -> explicit.putIfAbsent(m.payloadType(), m));
+            }
+        }
+        Map<Integer, RtpMap> maps = new LinkedHashMap<>();
+        for (int pt : payloadTypes()) {
+            RtpMap m = explicit.get(pt);
+            if (m == null) {
+                m = RtpMap.forStaticType(pt).orElse(null);
+            }
+            if (m != null) {
+                maps.putIfAbsent(pt, m);
+            }
+        }
+        return maps;
     }
 
     /** The format parameters of {@code a=fmtp:<payloadType> <params>}, if any. */

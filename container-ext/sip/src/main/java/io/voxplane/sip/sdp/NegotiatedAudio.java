@@ -11,7 +11,9 @@ import java.util.OptionalInt;
  * @param localAddress               where we receive RTP (our c=)
  * @param localRtpPort               our RTP port; our RTCP port is one more
  * @param remoteAddress              where to send RTP: the peer's c= host (media level, else
- *                                   session level); {@code 0.0.0.0} for an RFC 2543 hold
+ *                                   session level), as written: usually an IP literal, but RFC 4566
+ *                                   allows a host name, which the caller resolves; {@code 0.0.0.0} for
+ *                                   an RFC 2543 hold
  * @param remoteRtpPort              the peer's m= port
  * @param remoteRtcpAddress          where to send RTCP: the a=rtcp address (RFC 3605), else remoteAddress
  * @param remoteRtcpPort             a=rtcp port, else remoteRtpPort + 1 (RFC 3550 s11)

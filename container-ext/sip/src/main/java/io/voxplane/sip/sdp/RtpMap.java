@@ -80,6 +80,11 @@ public record RtpMap(int payloadType, String encodingName, int clockRate, int ch
                 && clockRate == rate && channels == channelCount;
     }
 
+    /** A key equal for the same format: upper-case name, clock rate and channels. */
+    public String formatKey() {
+        return encodingName.toUpperCase(Locale.ROOT) + '/' + clockRate + '/' + channels;
+    }
+
     /** The attribute value, e.g. {@code 8 PCMA/8000}; channels written only when not 1. */
     public String value() {
         return payloadType + " " + encodingName + '/' + clockRate + (channels == 1 ? "" : "/" + channels);

@@ -1,7 +1,9 @@
 package io.voxplane.sip.sdp;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -196,41 +198,42 @@ public final class SdpNegotiator {
             throw new SdpNegotiationException(SdpErrorCode.ANSWER_MISMATCH,
                     "answer's audio has no IN IP4/IP6 connection address");
         }
+        Map<Integer, RtpMap> answered = a.rtpMaps();
+        OfferedFormats offered = new OfferedFormats(o.rtpMaps());
         AudioCodec codec = null;
         int receivePt = -1;
-        for (int pt : a.payloadTypes()) {
-            Optional<RtpMap> map = a.rtpmap(pt);
-            if (map.isEmpty() || map.get().encodingName().equalsIgnoreCase("telephone-event")) {
+        for (Map.Entry<Integer, RtpMap> e : answered.entrySet()) {
+            RtpMap m = e.getValue();
+            if (isTelephoneEvent(m)) {
                 continue;
             }
-            receivePt = offeredPayloadType(o, map.get(), pt);
+            receivePt = offered.payloadTypeOf(m, e.getKey());
             if (receivePt >= 0) {
-                RtpMap m = map.get();
-                codec = new AudioCodec(m.encodingName(), pt, m.clockRate(), m.channels(), a.fmtp(pt));
+                codec = new AudioCodec(m.encodingName(), e.getKey(), m.clockRate(), m.channels(), a.fmtp(e.getKey()));
                 break;
             }
         }
         if (codec == null) {
             throw new SdpNegotiationException(SdpErrorCode.ANSWER_CODEC_NOT_OFFERED,
-                    "no voice format in the answer's m=" + a.mediaLine() + " was offered");
+                    "no voice format in the answer's m=" + abbreviate(a.mediaLine()) + " was offered");
         }
         OptionalInt sendTe = OptionalInt.empty();
         OptionalInt receiveTe = OptionalInt.empty();
-        RtpMap te = new RtpMap(101, "telephone-event", codec.clockRate(), 1);
-        for (int pt : a.payloadTypes()) {
-            Optional<RtpMap> map = a.rtpmap(pt);
-            if (map.isPresent() && map.get().sameFormat(te.encodingName(), te.clockRate(), 1)) {
-                int offered = offeredPayloadType(o, map.get(), pt);
-                if (offered >= 0) {
-                    sendTe = OptionalInt.of(pt);
-                    receiveTe = OptionalInt.of(offered);
+        for (Map.Entry<Integer, RtpMap> e : answered.entrySet()) {
+            RtpMap m = e.getValue();
+            if (isTelephoneEvent(m) && m.clockRate() == codec.clockRate() && m.channels() == 1) {
+                int offeredPt = offered.payloadTypeOf(m, e.getKey());
+                if (offeredPt >= 0) {
+                    sendTe = OptionalInt.of(e.getKey());
+                    receiveTe = OptionalInt.of(offeredPt);
                 }
                 break;
             }
         }
-        MediaDirection answered = answer.directionOf(a);
+        MediaDirection answeredDirection = answer.directionOf(a);
         boolean legacyHold = c.get().isUnspecified();
-        MediaDirection effective = legacyHold ? MediaDirection.of(answered.sends(), false) : answered;
+        MediaDirection effective = legacyHold ? MediaDirection.of(answeredDirection.sends(), false)
+                : answeredDirection;
         MediaDirection ours = effective.reversed().intersect(offer.directionOf(o));
         int ptime = sendPtime(a, o.ptime().orElse(LocalAudio.DEFAULT_PTIME));
         String localAddress = offer.connectionFor(o).map(Connection::host).orElse("");
@@ -238,20 +241,24 @@ public final class SdpNegotiator {
                 ptime, ours, !effective.receives());
     }
 
-    /** The payload type the offer gave this format: the same number when it maps to it, else any number. */
-    private static int offeredPayloadType(MediaDescription offered, RtpMap format, int answeredPt) {
-        Optional<RtpMap> same = offered.payloadTypes().contains(answeredPt) ? offered.rtpmap(answeredPt)
-                : Optional.empty();
-        if (same.isPresent() && same.get().sameFormat(format.encodingName(), format.clockRate(), format.channels())) {
-            return answeredPt;
+    /** The formats of an offered stream, indexed by number and by format, so that checks stay linear. */
+    private static final class OfferedFormats {
+        private final Map<Integer, RtpMap> byPayloadType;
+        private final Map<String, Integer> byFormat = new HashMap<>();
+
+        OfferedFormats(Map<Integer, RtpMap> maps) {
+            this.byPayloadType = maps;
+            maps.forEach((pt, m) -> byFormat.putIfAbsent(m.formatKey(), pt));
         }
-        for (int pt : offered.payloadTypes()) {
-            Optional<RtpMap> m = offered.rtpmap(pt);
-            if (m.isPresent() && m.get().sameFormat(format.encodingName(), format.clockRate(), format.channels())) {
-                return pt;
+
+        /** The number the offer gave this format: the answered number when it maps to it, else any; -1 if none. */
+        int payloadTypeOf(RtpMap format, int answeredPt) {
+            RtpMap same = byPayloadType.get(answeredPt);
+            if (same != null && same.formatKey().equals(format.formatKey())) {
+                return answeredPt;
             }
+            return byFormat.getOrDefault(format.formatKey(), -1);
         }
-        return -1;
     }
 
     private record Selection(AudioCodec codec, Optional<AudioCodec> telephoneEvent) {
@@ -259,27 +266,18 @@ public final class SdpNegotiator {
 
     /** Picks the voice codec and telephone-event for an offered audio stream, or null when none fits. */
     private static Selection select(MediaDescription m, LocalAudio local) {
-        List<Integer> pts = m.payloadTypes();
+        Map<Integer, RtpMap> maps = m.rtpMaps();
         AudioCodec chosen = null;
         if (local.preference() == CodecPreference.OFFERER) {
-            for (int pt : pts) {
-                chosen = ours(local, m, pt);
+            for (Map.Entry<Integer, RtpMap> e : maps.entrySet()) {
+                chosen = voiceCodecFor(local, e.getValue(), e.getKey());
                 if (chosen != null) {
                     break;
                 }
             }
         } else {
             for (AudioCodec c : local.codecs()) {
-                if (c.isTelephoneEvent()) {
-                    continue;
-                }
-                for (int pt : pts) {
-                    Optional<RtpMap> map = m.rtpmap(pt);
-                    if (map.isPresent() && c.matches(map.get())) {
-                        chosen = c.withPayloadType(pt);
-                        break;
-                    }
-                }
+                chosen = c.isTelephoneEvent() ? null : offeredAs(c, maps);
                 if (chosen != null) {
                     break;
                 }
@@ -290,31 +288,39 @@ public final class SdpNegotiator {
         }
         Optional<AudioCodec> te = Optional.empty();
         for (AudioCodec c : local.codecs()) {
-            if (c.isTelephoneEvent() && c.clockRate() == chosen.clockRate()) {
-                for (int pt : pts) {
-                    Optional<RtpMap> map = m.rtpmap(pt);
-                    if (map.isPresent() && c.matches(map.get())) {
-                        te = Optional.of(c.withPayloadType(pt));
-                        break;
-                    }
-                }
+            if (c.isTelephoneEvent() && c.clockRate() == chosen.clockRate() && te.isEmpty()) {
+                te = Optional.ofNullable(offeredAs(c, maps));
             }
         }
         return new Selection(chosen, te);
     }
 
-    /** Our voice codec for an offered payload type, renumbered to it; null if none. */
-    private static AudioCodec ours(LocalAudio local, MediaDescription m, int pt) {
-        Optional<RtpMap> map = m.rtpmap(pt);
-        if (map.isEmpty()) {
-            return null;
+    /** Our codec renumbered to the first offered payload type that maps to it; null if none. */
+    private static AudioCodec offeredAs(AudioCodec c, Map<Integer, RtpMap> maps) {
+        for (Map.Entry<Integer, RtpMap> e : maps.entrySet()) {
+            if (c.matches(e.getValue())) {
+                return c.withPayloadType(e.getKey());
+            }
         }
+        return null;
+    }
+
+    /** Our voice codec for an offered format, renumbered to its payload type; null if none. */
+    private static AudioCodec voiceCodecFor(LocalAudio local, RtpMap map, int pt) {
         for (AudioCodec c : local.codecs()) {
-            if (!c.isTelephoneEvent() && c.matches(map.get())) {
+            if (!c.isTelephoneEvent() && c.matches(map)) {
                 return c.withPayloadType(pt);
             }
         }
         return null;
+    }
+
+    private static boolean isTelephoneEvent(RtpMap m) {
+        return m.encodingName().equalsIgnoreCase("telephone-event");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 120) + "...";
     }
 
     /**
@@ -408,7 +414,7 @@ public final class SdpNegotiator {
         });
         b.append(':');
         for (MediaDescription m : offer.media()) {
-            b.append(" [m=").append(m.mediaLine()).append(']');
+            b.append(" [m=").append(abbreviate(m.mediaLine())).append(']');
         }
         return b.toString();
     }

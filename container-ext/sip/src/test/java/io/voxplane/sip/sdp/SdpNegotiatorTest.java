@@ -11,7 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class SdpNegotiatorTest {
 
@@ -394,5 +398,24 @@ class SdpNegotiatorTest {
         assertEquals("10.0.0.5", reOffer.origin().address(), "o= keeps its first address (s8)");
         assertEquals("10.0.0.6", reOffer.connection().orElseThrow().host());
         assertNotEquals("1000", reOffer.origin().sessionVersion());
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void hugeFormatListsAreNegotiatedInLinearWork() throws Exception {
+        String formats = IntStream.range(0, 3000).mapToObj(i -> Integer.toString(96 + i % 32))
+                .collect(Collectors.joining(" "));
+        String rtpmaps = IntStream.range(96, 128).mapToObj(pt -> "a=rtpmap:" + pt + " X" + pt + "/8000\r\n")
+                .collect(Collectors.joining());
+        String body = offer("m=audio 5000 RTP/AVP " + formats + " 8\r\n" + rtpmaps);
+        SdpParser parser = new SdpParser();
+        for (int i = 0; i < 200; i++) {
+            assertEquals(AudioCodec.PCMA, new SdpNegotiator("-", 1).answer(parser.parse(body), LOCAL).audio().codec());
+        }
+        SessionDescription ours = negotiator.offer(LOCAL);
+        SdpNegotiationException e = assertThrows(SdpNegotiationException.class,
+                () -> negotiator.acceptAnswer(ours, parser.parse(body.replace(" 8\r\n", "\r\n"))));
+        assertEquals(SdpErrorCode.ANSWER_CODEC_NOT_OFFERED, e.error());
+        assertTrue(e.getMessage().length() < 400, "the message abbreviates the m= line");
     }
 }
