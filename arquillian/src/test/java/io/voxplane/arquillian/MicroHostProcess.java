@@ -135,6 +135,19 @@ final class MicroHostProcess implements AutoCloseable {
         return log;
     }
 
+    /** Where Payara Micro's log ends now: give it to {@link #logLinesSince} to read what comes after. */
+    long logMark() throws IOException {
+        return Files.size(log);
+    }
+
+    /** Lines of Payara Micro's log written after {@code mark} that contain {@code text}. */
+    List<String> logLinesSince(long mark, String text) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String after = new String(all, (int) Math.min(mark, all.length), (int) Math.max(0, all.length - mark),
+                StandardCharsets.UTF_8);
+        return after.lines().filter(line -> line.contains(text)).toList();
+    }
+
     /** Lines of Payara Micro's log so far that contain {@code text}. */
     List<String> logLinesContaining(String text) throws IOException {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {

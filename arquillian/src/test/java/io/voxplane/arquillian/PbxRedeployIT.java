@@ -2,16 +2,10 @@ package io.voxplane.arquillian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -47,28 +41,6 @@ class PbxRedeployIT {
     private static final int SIP_PORT = Integer.getInteger("voxplane.it.redeploy.sip.port", 25060);
     private static final String APP = "voxplane-pbx";
 
-    /**
-     * Thread names a Voxplane deployment may start: its planes' Netty event loops
-     * ({@code voxplane-<plane>-<prefix>-<n>}, see TaskTracker.threadFactory), Netty's own default
-     * names should anything escape the tracker's factory, and the container factory's unrenamed ones.
-     */
-    private static final List<String> VOXPLANE_THREAD_PREFIXES = List.of("voxplane-", "globalEventExecutor",
-            "multiThreadIoEventLoopGroup", "epollEventLoopGroup", "nioEventLoopGroup", "ioUringEventLoopGroup",
-            "concurrent/__defaultManagedThreadFactory");
-
-    /**
-     * Payara's (Tomcat's) warning, at undeploy, that a thread outside the WAR still holds a
-     * thread-local value of one of the WAR's classes: that thread keeps the WAR's class loader alive.
-     */
-    private static final String THREAD_LOCAL_LEAK = "failed to remove it when the web application was stopped";
-
-    /**
-     * How long a Voxplane thread may take to end once undeploy has returned. Netty completes an
-     * event loop's termination future a moment before its thread exits; on a loaded 2-core box that
-     * moment can be tens of milliseconds.
-     */
-    private static final Duration THREAD_END = Duration.ofSeconds(5);
-
     private static MicroHostProcess payara;
     private static Path war;
 
@@ -93,28 +65,21 @@ class PbxRedeployIT {
 
     @Test
     void undeployStopsEveryVoxplaneThreadAndFreesThePortsAndTheSameJvmDeploysThePbxAgain() throws Exception {
-        assertEquals(List.of(), voxplaneThreads(), "no Voxplane thread before the first deploy");
+        assertEquals(List.of(), NodeLeftovers.voxplaneThreads(payara), "no Voxplane thread before the first deploy");
 
         payara.deploy(APP, "/", war);
         assertOptionsAnswered("first deployment");
-        assertFalse(voxplaneThreads().isEmpty(), "the deployed planes run on threads named voxplane-*");
+        assertFalse(NodeLeftovers.voxplaneThreads(payara).isEmpty(), "the deployed planes run on threads named voxplane-*");
 
         payara.undeploy(APP);
-        assertNothingLeft("after the first undeploy");
+        NodeLeftovers.assertNothingLeft(payara, SIP_PORT, "after the first undeploy");
 
         payara.deploy(APP, "/", war);
         assertOptionsAnswered("redeployment in the same JVM");
         assertRegisterWithDigest("redeployment in the same JVM");
 
         payara.undeploy(APP);
-        assertNothingLeft("after the second undeploy");
-    }
-
-    private static List<String> voxplaneThreads() {
-        return payara.threadNames().stream()
-                .filter(name -> VOXPLANE_THREAD_PREFIXES.stream().anyMatch(name::startsWith))
-                .sorted()
-                .toList();
+        NodeLeftovers.assertNothingLeft(payara, SIP_PORT, "after the second undeploy");
     }
 
     private static void assertOptionsAnswered(String when) throws Exception {
@@ -135,22 +100,5 @@ class PbxRedeployIT {
                 .with("-m", "1", "-inf", users.toString());
         assertEquals(0, register.run(), "alice registers with digest (REGISTER/401/REGISTER/200), " + when
                 + "; SIPp traces " + register.traces() + "; Payara log " + payara.log());
-    }
-
-    /** No Voxplane thread in the Payara JVM, nothing on the SIP port, and the port binds here for UDP and TCP. */
-    private static void assertNothingLeft(String when) throws IOException {
-        assertEquals(List.of(), payara.awaitThreadsEnded(THREAD_END, VOXPLANE_THREAD_PREFIXES),
-                "Voxplane threads alive in Payara Micro " + when + "; Payara log " + payara.log());
-        assertEquals(List.of(), payara.logLinesContaining(THREAD_LOCAL_LEAK), "Payara found thread-locals of the"
-                + " undeployed WAR on its own threads (they pin the WAR's class loader) " + when);
-        assertEquals(List.of(), ProcNetSockets.holding(SIP_PORT), "sockets still on SIP port " + SIP_PORT + " " + when);
-        InetSocketAddress sip = new InetSocketAddress(InetAddress.getLoopbackAddress(), SIP_PORT);
-        try (DatagramSocket udp = new DatagramSocket(sip)) {
-            assertTrue(udp.isBound(), "UDP " + sip + " is free " + when);
-        }
-        try (ServerSocket tcp = new ServerSocket()) {
-            tcp.bind(sip);
-            assertTrue(tcp.isBound(), "TCP " + sip + " is free " + when);
-        }
     }
 }
