@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.jboss.shrinkwrap.api.ArchivePath;
@@ -44,12 +45,14 @@ import org.junit.jupiter.api.Timeout;
  * BYE and answer it (scenario {@code hold-call-uac.xml}: SIPp's exit code 0 and N successful calls).
  *
  * <p>The shutdown is triggered by undeploying the WAR ({@code PayaraMicroRuntime.undeploy}, see
- * {@link MicroHostProcess}) and, last, by SIGTERM to the Payara Micro process. The test asserts the
- * phases of the coordinator's {@value ShutdownLogLine#CODE} report (INITIATED, DRAINING,
- * TERMINATING, COMPLETED, none forced), every call counted at its start and none left, no leaks;
- * then no Voxplane thread and a free SIP port ({@link NodeLeftovers}), and that the WAR deploys
- * again in the same JVM. It never asserts a duration: the node's own measure of the shutdown is
- * printed ({@code measured: ...}) and appended to {@code target/shutdown-timings.txt}.
+ * {@link MicroHostProcess}) and, last, by SIGTERM to the Payara Micro process. After undeploy the
+ * test asserts the phases of the coordinator's {@value ShutdownLogLine#CODE} report (INITIATED,
+ * DRAINING, TERMINATING, COMPLETED, none forced), every call counted at its start and none left,
+ * no leaks; then no Voxplane thread and a free SIP port ({@link NodeLeftovers}), and that the WAR
+ * deploys again in the same JVM. After SIGTERM it asserts the BYEs, the JVM's exit and the free
+ * port only: Payara Micro's shutdown hook closes its log handlers before it undeploys the WAR, so
+ * the report line is not in the log. It never asserts a duration: the node's own measure of the
+ * shutdown is printed ({@code measured: ...}) and appended to {@code target/shutdown-timings.txt}.
  *
  * <p>The test WAR is the hold app's three classes plus the runtime jars of the PBX WAR
  * ({@code WEB-INF/lib}), built with ShrinkWrap. The tests are skipped (assumption) when that
@@ -66,6 +69,12 @@ class HeldCallsShutdownIT {
     /** The runtime class that runs the phases; its absence means the runtime predates issue 5. */
     private static final String COORDINATOR = "io/voxplane/runtime/lifecycle/ShutdownCoordinator.class";
     private static final List<String> PHASES = List.of("INITIATED", "DRAINING", "TERMINATING", "COMPLETED");
+
+    /**
+     * How long SIPp may still wait for BYEs once the shutdown returned: the node sends them all in
+     * TERMINATING, before undeploy returns; this only covers SIPp's own processing on a busy box.
+     */
+    private static final Duration BYE_WAIT = Duration.ofSeconds(30);
 
     private static MicroHostProcess payara;
     private static Path holdWar;
@@ -94,7 +103,7 @@ class HeldCallsShutdownIT {
     @Order(1)
     void undeployEndsFiveHeldCallsWithByeInOrderedPhases() throws Exception {
         payara.deploy(APP, CONTEXT_ROOT, holdWar);
-        ShutdownLogLine report = holdCallsThenShutDown(5, "undeploy", () -> payara.undeploy(APP));
+        ShutdownLogLine report = holdCallsThenShutDown(5, "undeploy", true, () -> payara.undeploy(APP)).orElseThrow();
         assertTrue(report.reason().contains("undeploy"), report.line());
         NodeLeftovers.assertNothingLeft(payara, SIP_PORT, "after undeploy with 5 held calls");
     }
@@ -103,7 +112,7 @@ class HeldCallsShutdownIT {
     @Order(2)
     void undeployEndsTwoHundredHeldCallsWithByeLeavesNothingAndTheAppDeploysAgain() throws Exception {
         payara.deploy(APP, CONTEXT_ROOT, holdWar);
-        holdCallsThenShutDown(200, "undeploy", () -> payara.undeploy(APP));
+        holdCallsThenShutDown(200, "undeploy", true, () -> payara.undeploy(APP));
         NodeLeftovers.assertNothingLeft(payara, SIP_PORT, "after undeploy with 200 held calls");
 
         payara.deploy(APP, CONTEXT_ROOT, holdWar);
@@ -119,21 +128,21 @@ class HeldCallsShutdownIT {
     @Order(3)
     void sigtermToPayaraMicroEndsFiveHeldCallsWithBye() throws Exception {
         payara.deploy(APP, CONTEXT_ROOT, holdWar);
-        holdCallsThenShutDown(5, "SIGTERM", () -> assertTrue(payara.terminate(60, TimeUnit.SECONDS),
+        holdCallsThenShutDown(5, "SIGTERM", false, () -> assertTrue(payara.terminate(60, TimeUnit.SECONDS),
                 "Payara Micro ended within 60 s of SIGTERM; log " + payara.log()));
         NodeLeftovers.assertPortFree(SIP_PORT, "after SIGTERM");
     }
 
     /**
      * Places {@code calls} held calls with SIPp, waits until the app holds them all, runs
-     * {@code shutdown}, and checks that SIPp got a BYE for every call and that the node reported
-     * the four phases with every call ended. Prints and records the node's measure.
+     * {@code shutdown}, and checks that the node reported the four phases with every call ended
+     * (when {@code reportLogged}) and that SIPp got a BYE for every call. Prints and records the
+     * node's measure.
      */
-    private static ShutdownLogLine holdCallsThenShutDown(int calls, String trigger, ShutdownAction shutdown)
-            throws Exception {
-        SippScenario held = SippScenario.of(SippScenario.workDir(), "hold-call-uac.xml", SIP_PORT, "u1", 120)
-                .with("-m", Integer.toString(calls), "-l", Integer.toString(calls), "-r", "50", "-rp", "1000",
-                        "-trace_stat", "-fd", "1");
+    private static Optional<ShutdownLogLine> holdCallsThenShutDown(int calls, String trigger, boolean reportLogged,
+            ShutdownAction shutdown) throws Exception {
+        SippScenario held = SippScenario.of(SippScenario.workDir(), "hold-call-uac.xml", SIP_PORT, "u1", 180)
+                .with("-m", Integer.toString(calls), "-l", Integer.toString(calls), "-r", "50", "-rp", "1000");
         Process sipp = held.start();
         try {
             int holding = heldCalls(calls);
@@ -143,22 +152,52 @@ class HeldCallsShutdownIT {
 
             shutdown.run();
 
-            assertEquals(0, held.await(sipp, 90), "SIPp received a BYE for each of its " + calls
-                    + " calls and answered it (exit code 0); SIPp traces " + held.traces());
+            Optional<ShutdownLogLine> report = Optional.empty();
             List<String> lines = payara.logLinesSince(mark, ShutdownLogLine.CODE + " shutdown");
-            assertEquals(1, lines.size(), "one shutdown report in the Payara log after " + trigger + ": " + lines
-                    + "; log " + payara.log());
-            ShutdownLogLine report = ShutdownLogLine.parse(lines.get(0));
-            record(trigger, report);
-            assertEquals(PHASES, report.phases(), report.line());
-            assertEquals(List.of(), report.forcedPhases(), "no phase hit its timeout: " + report.line());
-            assertEquals(calls, report.callsAtStart(), "every held call counted: " + report.line());
-            assertEquals(0, report.callsLeft(), "every call ended: " + report.line());
-            assertTrue(report.noLeaks(), report.line());
+            if (reportLogged) {
+                assertEquals(1, lines.size(), "one shutdown report in the Payara log after " + trigger + ": " + lines
+                        + "; log " + payara.log());
+            }
+            if (!lines.isEmpty()) {
+                ShutdownLogLine line = ShutdownLogLine.parse(lines.get(0));
+                record(trigger, line.measured());
+                assertEquals(calls, line.callsAtStart(), "the shutdown counted every held call (none counted: no"
+                        + " CallTerminator knows the app's dialogs): " + line.line());
+                assertEquals(PHASES, line.phases(), line.line());
+                assertEquals(List.of(), line.forcedPhases(), "no phase hit its timeout: " + line.line());
+                assertEquals(0, line.callsLeft(), "every call ended: " + line.line());
+                assertTrue(line.noLeaks(), line.line());
+                report = Optional.of(line);
+            } else {
+                record(trigger, "no " + ShutdownLogLine.CODE + " line in Payara's log (its log handlers are closed"
+                        + " by then)");
+            }
+            if (!sipp.waitFor(BYE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new AssertionError("SIPp still waits for BYEs " + BYE_WAIT.toSeconds() + " s after the shutdown"
+                        + " (" + trigger + "): " + byesReceived(held) + " of " + calls + " received; SIPp traces "
+                        + held.traces());
+            }
+            assertEquals(0, sipp.exitValue(), "SIPp received a BYE for each of its " + calls
+                    + " calls and answered it (exit code 0); " + byesReceived(held) + " received; SIPp traces "
+                    + held.traces());
             return report;
         } finally {
             sipp.destroyForcibly();
         }
+    }
+
+    /** How many BYEs SIPp's message trace shows. */
+    private static long byesReceived(SippScenario held) throws IOException {
+        try (var files = Files.list(held.dir())) {
+            for (Path file : files.toList()) {
+                if (file.getFileName().toString().endsWith("-messages.log")) {
+                    try (var lines = Files.lines(file, StandardCharsets.ISO_8859_1)) {
+                        return lines.filter(line -> line.trim().startsWith("BYE sip:")).count();
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     /** Asks the app (long poll, bounded) until {@code calls} are held; the count it reached. */
@@ -168,12 +207,15 @@ class HeldCallsShutdownIT {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 504) {
+                throw new AssertionError(uri + " answered " + response.statusCode() + "; Payara log " + payara.log());
+            }
             return Integer.parseInt(response.body().trim());
         }
     }
 
-    private static void record(String trigger, ShutdownLogLine report) throws IOException {
-        String measured = "measured (" + trigger + "): " + report.measured();
+    private static void record(String trigger, String what) throws IOException {
+        String measured = "measured (" + trigger + "): " + what;
         System.out.println(measured);
         Path timings = Path.of(System.getProperty("java.io.tmpdir")).getParent().resolve("shutdown-timings.txt");
         Files.writeString(timings, measured + System.lineSeparator(), StandardCharsets.UTF_8,

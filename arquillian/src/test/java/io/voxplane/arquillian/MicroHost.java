@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * {@code -Dvoxplane.host.http.port} (or auto-bound), then reads commands, one a line, from stdin
  * and answers each on the JVM's original stdout with lines starting {@value #REPLY}:
  * <ul>
- *   <li>{@code deploy <name> <context-root> <file>}: {@code PayaraMicroRuntime.deploy}; {@code ok} or {@code failed}</li>
+ *   <li>{@code deploy <name> <context-root> <file>}: {@code PayaraMicroRuntime.deploy}; {@code ok}, or
+ *       {@code failed} unless the application is then listed as deployed</li>
  *   <li>{@code undeploy <name>}: {@code PayaraMicroRuntime.undeploy}; {@code ok}, or {@code failed} if it is still listed</li>
  *   <li>{@code apps}: the deployed application names</li>
  *   <li>{@code threads}: one {@code thread <name>} line per live platform thread, then {@code end}</li>
@@ -134,8 +135,10 @@ public final class MicroHost {
             throws BootstrapException {
         switch (words.get(0)) {
             case "deploy" -> {
-                boolean deployed = runtime.deploy(words.get(1), words.get(2), new File(words.get(3)));
-                replies.println(REPLY + (deployed ? "ok" : "failed deploy returned false"));
+                // deploy() answers true even when the deployment failed (logged SEVERE): check the list.
+                boolean deployed = runtime.deploy(words.get(1), words.get(2), new File(words.get(3)))
+                        && runtime.getDeployedApplicationNames().contains(words.get(1));
+                replies.println(REPLY + (deployed ? "ok" : "failed not deployed, see SEVERE in the log"));
             }
             case "undeploy" -> {
                 runtime.undeploy(words.get(1));

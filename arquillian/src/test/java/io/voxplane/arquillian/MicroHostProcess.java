@@ -70,7 +70,7 @@ final class MicroHostProcess implements AutoCloseable {
         command.add("-Djava.io.tmpdir=" + tmp);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
-        command.add(microJar + java.io.File.pathSeparator + hostClasses());
+        command.add(microJar + java.io.File.pathSeparator + hostClasses(tmp));
         command.add(MicroHost.class.getName());
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         MicroHostProcess host = new MicroHostProcess(process, tmp, log);
@@ -246,13 +246,31 @@ final class MicroHostProcess implements AutoCloseable {
         return options;
     }
 
-    /** Where {@link MicroHost} was compiled to (target/test-classes). */
-    private static Path hostClasses() {
+    /**
+     * A class folder with {@link MicroHost} alone, under {@code tmp}. Not the whole test-classes
+     * folder: the JVM's class path is the parent of every deployment's class loader, so a test app
+     * class found there would load outside its WAR, where Payara's APIs (servlet ...) are not visible.
+     */
+    private static Path hostClasses(Path tmp) throws IOException {
+        Path compiled;
         try {
-            return Path.of(MicroHost.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            compiled = Path.of(MicroHost.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+        String packagePath = MicroHost.class.getPackageName().replace('.', '/');
+        Path classes = tmp.resolve("host-classes");
+        Path target = Files.createDirectories(classes.resolve(packagePath));
+        try (Stream<Path> files = Files.list(compiled.resolve(packagePath))) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.equals(MicroHost.class.getSimpleName() + ".class")
+                        || name.startsWith(MicroHost.class.getSimpleName() + "$")) {
+                    Files.copy(file, target.resolve(name));
+                }
+            }
+        }
+        return classes;
     }
 
     private static void deleteTree(Path root) {
