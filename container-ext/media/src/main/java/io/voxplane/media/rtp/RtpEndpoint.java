@@ -57,23 +57,33 @@ public final class RtpEndpoint implements AutoCloseable {
         this.loop = rtp.eventLoop();
     }
 
-    /** Inbound handler of the RTP socket (isRtcp false) or the RTCP socket. */
-    final class Handler extends ChannelInboundHandlerAdapter {
+    /**
+     * Inbound handler of the RTP socket (isRtcp false) or the RTCP socket. It is installed before
+     * the bind, so no datagram can pass a half-built pipeline; until the endpoint exists (the bind
+     * of both sockets completed) datagrams are dropped.
+     */
+    static final class Handler extends ChannelInboundHandlerAdapter {
         private final boolean isRtcp;
+        private volatile RtpEndpoint endpoint;
 
         Handler(boolean isRtcp) {
             this.isRtcp = isRtcp;
         }
 
+        void endpoint(RtpEndpoint e) {
+            this.endpoint = e;
+        }
+
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!(msg instanceof DatagramPacket packet)) {
+            RtpEndpoint e = endpoint;
+            if (!(msg instanceof DatagramPacket packet) || e == null) {
                 io.netty.util.ReferenceCountUtil.release(msg);
                 return;
             }
-            inReadBatch = true;
+            e.inReadBatch = true;
             try {
-                Receiver r = receiver;
+                Receiver r = e.receiver;
                 if (r != null) {
                     if (isRtcp) {
                         r.onRtcp(packet.content(), packet.sender());
@@ -81,9 +91,9 @@ public final class RtpEndpoint implements AutoCloseable {
                         r.onRtp(packet.content(), packet.sender());
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException ex) {
                 // a receiver bug must not close the socket or stop the loop; it is counted
-                receiverFailures.increment();
+                e.receiverFailures.increment();
             } finally {
                 packet.release();
             }
@@ -91,17 +101,24 @@ public final class RtpEndpoint implements AutoCloseable {
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
-            inReadBatch = false;
-            if (flushPending) {
-                flushPending = false;
-                rtp.flush();
+            RtpEndpoint e = endpoint;
+            if (e == null) {
+                return;
+            }
+            e.inReadBatch = false;
+            if (e.flushPending) {
+                e.flushPending = false;
+                e.rtp.flush();
             }
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // ICMP port unreachable from a peer that went away and the like: the socket stays open
-            receiverFailures.increment();
+            RtpEndpoint e = endpoint;
+            if (e != null) {
+                e.receiverFailures.increment();
+            }
         }
     }
 

@@ -107,12 +107,14 @@ public final class RtpTransport {
             RtpPorts pair = ports.allocate();
             EventLoop loop = group.next();
             DatagramChannel rtp = null;
+            RtpEndpoint.Handler rtpHandler = new RtpEndpoint.Handler(false);
+            RtpEndpoint.Handler rtcpHandler = new RtpEndpoint.Handler(true);
             try {
-                rtp = bind(loop, new InetSocketAddress(address, pair.rtp()));
-                DatagramChannel rtcp = bind(loop, new InetSocketAddress(address, pair.rtcp()));
+                rtp = bind(loop, new InetSocketAddress(address, pair.rtp()), rtpHandler);
+                DatagramChannel rtcp = bind(loop, new InetSocketAddress(address, pair.rtcp()), rtcpHandler);
                 RtpEndpoint endpoint = new RtpEndpoint(this, pair, rtp, rtcp);
-                rtp.pipeline().addLast(endpoint.new Handler(false));
-                rtcp.pipeline().addLast(endpoint.new Handler(true));
+                rtpHandler.endpoint(endpoint);
+                rtcpHandler.endpoint(endpoint);
                 endpoints.add(endpoint);
                 if (state != State.RUNNING) {
                     endpoint.close();
@@ -135,7 +137,7 @@ public final class RtpTransport {
                 last);
     }
 
-    private DatagramChannel bind(EventLoop loop, InetSocketAddress at) {
+    private DatagramChannel bind(EventLoop loop, InetSocketAddress at, RtpEndpoint.Handler handler) {
         SocketProtocolFamily family = at.getAddress() instanceof Inet6Address
                 ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
         ChannelFuture bound = new Bootstrap()
@@ -143,7 +145,7 @@ public final class RtpTransport {
                 .channelFactory(() -> io.newDatagramChannel(family))
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
                 .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
-                .handler(new io.netty.channel.ChannelInboundHandlerAdapter())
+                .handler(handler)
                 .bind(at);
         if (!bound.awaitUninterruptibly(BIND_TIMEOUT.toMillis()) || !bound.isSuccess()) {
             bound.channel().close();
