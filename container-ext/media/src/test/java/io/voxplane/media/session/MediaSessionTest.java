@@ -222,8 +222,9 @@ class MediaSessionTest extends SessionFixture {
             MediaSession s = echoSession(peer);
             DigitCollection spec = new DigitCollection(6, '#', Duration.ofSeconds(3), Duration.ofSeconds(20));
             CompletableFuture<String> result = s.collectDigits(spec).toCompletableFuture();
+            int timers = time.pending();
             sendDigit(peer, s, '7', 10, 8000);
-            assertTrue(TestPeer.await(() -> events.digits.length() == 1, 5000));
+            assertTrue(TestPeer.await(() -> time.pending() == timers + 1, 5000), "the inter-digit timer is set");
             time.advanceMillis(2900);
             assertTrue(!result.isDone());
             time.advanceMillis(200);
