@@ -216,8 +216,12 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
-    /** Puts the stream on hold from our side ({@code a=sendonly}: we keep sending, e.g. music). */
-    public MediaSession hold(MediaDirection direction) {
+    /**
+     * Changes only the direction (hold and resume, RFC 3264 s8.4): {@code RECVONLY} when the peer
+     * holds us with {@code a=sendonly}, {@code SENDONLY} when we hold it (music on hold),
+     * {@code INACTIVE}, and {@code SENDRECV} to resume.
+     */
+    public MediaSession direction(MediaDirection direction) {
         synchronized (lock) {
             checkConfigured();
             return configure(params.withDirection(direction));

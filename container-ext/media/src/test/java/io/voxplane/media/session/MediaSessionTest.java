@@ -144,10 +144,10 @@ class MediaSessionTest extends SessionFixture {
     void aStreamOnHoldDoesNotTimeOutAndResumesTiming() throws Exception {
         try (TestPeer peer = new TestPeer()) {
             MediaSession s = echoSession(peer);
-            s.hold(MediaDirection.INACTIVE);
+            s.direction(MediaDirection.INACTIVE);
             time.advanceMillis(10_000);
             assertTrue(events.inactivity.isEmpty());
-            s.hold(MediaDirection.SENDRECV);
+            s.direction(MediaDirection.SENDRECV);
             time.advanceMillis(1500);
             assertTrue(events.inactivity.isEmpty());
             time.advanceMillis(1000);
@@ -159,7 +159,7 @@ class MediaSessionTest extends SessionFixture {
     void sendsNothingWhileTheDirectionDoesNotSend() throws Exception {
         try (TestPeer peer = new TestPeer()) {
             MediaSession s = echoSession(peer);
-            s.hold(MediaDirection.RECVONLY);
+            s.direction(MediaDirection.RECVONLY);
             peer.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
             awaitReceived(s, 1);
             assertNull(peer.receive(300));
