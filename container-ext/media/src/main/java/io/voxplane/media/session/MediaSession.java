@@ -471,6 +471,11 @@ public final class MediaSession implements AutoCloseable {
             }
             latch.onPacket(from);
             inactivity.onActivity();
+            if (inactivityReported) {
+                // media is back after a reported timeout: time the next silence again
+                inactivityReported = false;
+                scheduleInactivityCheck(config.inactivityTimeout().toNanos());
+            }
             packetsReceived++;
             received.onPacket(view);
             if (event) {
@@ -612,6 +617,12 @@ public final class MediaSession implements AutoCloseable {
         synchronized (lock) {
             checkConfigured();
             replaceFunction(f);
+        }
+    }
+
+    boolean functionIs(java.util.function.Predicate<MediaFunction> which) {
+        synchronized (lock) {
+            return function != null && which.test(function);
         }
     }
 

@@ -177,6 +177,19 @@ class ConferenceRoomTest extends SessionFixture {
     }
 
     @Test
+    void joiningTheSameRoomTwiceChangesNothing() throws Exception {
+        ConferenceRoom room = transport.conferenceRoom("twice");
+        List<Caller> callers = join(room, G711Codec.PCMU);
+        try {
+            room.join(callers.get(0).session);
+            assertEquals(1, room.size());
+            assertTrue(!room.isClosed());
+        } finally {
+            callers.get(0).peer.close();
+        }
+    }
+
+    @Test
     void aParticipantWithAnotherPtimeIsRefused() throws Exception {
         try (TestPeer peer = new TestPeer()) {
             MediaSession s = transport.open(LOOPBACK);

@@ -115,9 +115,11 @@ class MediaSessionTest extends SessionFixture {
             peer.send(csrc, s.localAddress());
             peer.sendRtp(s.localAddress(), 34, 1, 0, PEER_SSRC, false, payload(1)); // not negotiated
             peer.sendRtp(s.localAddress(), DTMF_PT, 2, 0, PEER_SSRC, false, new byte[2]); // short telephone-event
+            peer.send(new byte[] {(byte) 0x80, (byte) 201, 0, 40}, s.rtcpAddress()); // RR claiming 164 bytes
+            peer.send(new byte[] {(byte) 0x81, (byte) 202, 0, 1, 0, 0, 0, 1}, s.rtcpAddress()); // SDES first
             peer.sendRtp(s.localAddress(), 0, 3, 0, PEER_SSRC, false, payload(3));
             assertNotNull(peer.receive(5000), "the valid packet is echoed");
-            assertTrue(TestPeer.await(() -> s.statistics().invalidPackets() == 5, 5000),
+            assertTrue(TestPeer.await(() -> s.statistics().invalidPackets() == 7, 5000),
                     "invalid: " + s.statistics().invalidPackets());
             assertEquals(2, s.statistics().packetsReceived(), "the telephone-event was valid RTP");
             assertEquals("echo", s.functionName());
@@ -137,6 +139,34 @@ class MediaSessionTest extends SessionFixture {
             assertTrue(events.inactivity.peek() >= 2_000_000_000L);
             time.advanceMillis(10_000);
             assertEquals(1, events.inactivity.size(), "reported once");
+            peer.sendRtp(s.localAddress(), 0, 2, 160, PEER_SSRC, false, payload(2));
+            awaitReceived(s, 2);
+            time.advanceMillis(2100);
+            assertEquals(2, events.inactivity.size(), "media came back, then stopped again");
+        }
+    }
+
+    @Test
+    void aReinviteMovesTheStreamToANewRemoteAndCodec() throws Exception {
+        try (TestPeer first = new TestPeer(); TestPeer second = new TestPeer()) {
+            MediaSession s = echoSession(first);
+            first.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
+            RtpPacket before = first.receive(5000).rtp();
+            s.configure(MediaParameters.of(second.address(), G711Codec.PCMA, DTMF_PT));
+            assertEquals("echo", s.functionName(), "the function survives the re-INVITE");
+            for (int i = 0; i < 3; i++) {
+                second.sendRtp(s.localAddress(), 8, 10 + i, 999_000 + 160L * i, 0x5151L, false, payload(i));
+            }
+            for (int i = 0; i < 3; i++) {
+                TestPeer.Received r = second.receive(5000);
+                assertNotNull(r);
+                RtpPacket p = r.rtp();
+                assertEquals(8, p.payloadType());
+                assertEquals(s.ssrc(), p.ssrc(), "same stream, same SSRC");
+                assertEquals((before.sequenceNumber() + 1 + i) & 0xFFFF, p.sequenceNumber(), "sequence continues");
+                assertEquals(i == 0, p.marker(), "new talkspurt after the change");
+            }
+            assertNull(first.receive(200));
         }
     }
 
