@@ -15,7 +15,11 @@ import io.voxplane.media.codec.G711Codec;
 import io.voxplane.media.dtmf.DtmfSender;
 import io.voxplane.media.rtp.RtcpCodec;
 import io.voxplane.media.rtp.RtcpPacket;
+import io.voxplane.media.rtp.NtpTime;
+import io.voxplane.media.rtp.ReceiverReport;
+import io.voxplane.media.rtp.ReportBlock;
 import io.voxplane.media.rtp.RtpPacket;
+import io.voxplane.media.rtp.SenderReport;
 import io.voxplane.media.rtp.SourceDescription;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -351,6 +355,42 @@ class MediaSessionTest extends SessionFixture {
             List<RtcpPacket> compound = RtcpCodec.parse(r.data(), 0, r.data().length);
             assertEquals(RtcpPacket.TYPE_RR, compound.get(0).packetType(), "nothing sent yet: RR");
             assertTrue(compound.get(1) instanceof SourceDescription sd && sd.chunks().get(0).ssrc() == s.ssrc());
+        }
+    }
+
+    @Test
+    void sendsSenderReportsOnceItSendsAndMeasuresTheRoundTripFromReportBlocks() throws Exception {
+        transport.stop(Duration.ofSeconds(5));
+        transport = MediaTransport.start(threads, time, super.config(), time, io.voxplane.media.rtp.IoMechanism.best());
+        try (TestPeer rtcpPeer = new TestPeer(); TestPeer rtpPeer = new TestPeer()) {
+            InetSocketAddress remoteRtp = new InetSocketAddress(LOOPBACK, rtcpPeer.address().getPort() - 1);
+            MediaSession s = transport.open(LOOPBACK);
+            s.configure(MediaParameters.of(remoteRtp, G711Codec.PCMU, -1));
+            s.echo();
+            rtpPeer.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
+            awaitReceived(s, 1);
+            assertTrue(TestPeer.await(() -> s.statistics().packetsSent() == 1, 5000));
+            // step 1 ms at a time so the report's send time is known to the millisecond
+            for (int ms = 0; ms < 10_000 && s.statistics().rtcpSent() == 0; ms++) {
+                time.advanceMillis(1);
+            }
+            TestPeer.Received r = rtcpPeer.receive(5000);
+            assertNotNull(r, "an RTCP report");
+            assertTrue(RtcpCodec.parse(r.data(), 0, r.data().length).get(0) instanceof SenderReport,
+                    "an SR after sending media");
+            SenderReport sr = (SenderReport) RtcpCodec.parse(r.data(), 0, r.data().length).get(0);
+            assertEquals(s.ssrc(), sr.ssrc());
+            assertEquals(1, sr.packetCount());
+            // the peer answers 100 ms later with a report block that held it for 60 ms: RTT 40 ms (s6.4.1)
+            time.advanceMillis(100);
+            long lsr = NtpTime.compact(sr.ntpTimestamp());
+            long dlsr = NtpTime.compactDuration(60_000_000L);
+            byte[] rr = RtcpCodec.write(List.of(new ReceiverReport(PEER_SSRC,
+                    List.of(new ReportBlock(s.ssrc(), 0, 0, 1, 0, lsr, dlsr))), SourceDescription.cname(PEER_SSRC, "peer")));
+            rtcpPeer.send(rr, s.rtcpAddress());
+            assertTrue(TestPeer.await(() -> s.statistics().rtcpReceived() == 1, 5000));
+            assertEquals(40, s.statistics().roundTripMillis(), 1.0);
+            assertTrue(s.statistics().quality().oneWayDelayMillis() >= 20, "half the RTT counts as network delay");
         }
     }
 }
