@@ -272,7 +272,8 @@ public final class MediaSession implements AutoCloseable {
     /**
      * Collects DTMF digits; the stage completes with the digits (without the terminator) when the
      * collection ends by limit, terminator or timeout, or exceptionally with {@code VXMED-013} if
-     * another function replaces it or the session closes.
+     * another function replaces it or the session closes. It completes on the session's thread
+     * with the session locked: attach blocking work with an {@code ...Async} method.
      */
     public CompletionStage<String> collectDigits(DigitCollection spec) {
         DigitCollector collector = new DigitCollector(spec);
@@ -453,8 +454,9 @@ public final class MediaSession implements AutoCloseable {
                 return;
             }
             datagram.getBytes(datagram.readerIndex(), receiveBuffer, 0, len);
-            if (len >= RtpPacket.FIXED_HEADER_LENGTH && !RtpPacket.looksLikeRtp(receiveBuffer, 0, len)
-                    && (receiveBuffer[0] & 0xC0) == 0x80) {
+            int secondByte = len >= 2 ? receiveBuffer[1] & 0xFF : 0;
+            if ((receiveBuffer[0] & 0xC0) == 0x80 && secondByte >= RtcpPacket.TYPE_SR && secondByte <= RtcpPacket.TYPE_APP) {
+                // RTCP multiplexed on the RTP port: RTP payload types 72-76 are reserved for this
                 rtcp(receiveBuffer, 0, len, from);
                 return;
             }

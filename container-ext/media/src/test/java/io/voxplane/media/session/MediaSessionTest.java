@@ -131,6 +131,19 @@ class MediaSessionTest extends SessionFixture {
     }
 
     @Test
+    void rtcpMultiplexedOnTheRtpPortIsReadAsRtcp() throws Exception {
+        try (TestPeer peer = new TestPeer()) {
+            MediaSession s = echoSession(peer);
+            byte[] rr = RtcpCodec.write(List.of(new ReceiverReport(PEER_SSRC, List.of()),
+                    SourceDescription.cname(PEER_SSRC, "peer")));
+            peer.send(rr, s.localAddress());
+            assertTrue(TestPeer.await(() -> s.statistics().rtcpReceived() == 1, 5000));
+            assertEquals(0, s.statistics().invalidPackets());
+            assertEquals(0, s.statistics().packetsReceived());
+        }
+    }
+
+    @Test
     void reportsInactivityOnceAfterTheTimeoutOnVirtualTime() throws Exception {
         try (TestPeer peer = new TestPeer()) {
             MediaSession s = echoSession(peer);
