@@ -309,6 +309,11 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
+    /** Exceptions that escaped the receive path and were contained by the endpoint (a bug if not 0). */
+    long receiveFailures() {
+        return endpoint.receiverFailures();
+    }
+
     /** Listener calls that threw (each was contained). */
     public long listenerFailures() {
         synchronized (lock) {

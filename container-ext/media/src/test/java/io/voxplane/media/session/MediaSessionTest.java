@@ -131,6 +131,42 @@ class MediaSessionTest extends SessionFixture {
     }
 
     @Test
+    void randomDatagramsOnBothPortsNeverBreakTheReceivePath() throws Exception {
+        try (TestPeer peer = new TestPeer()) {
+            MediaSession s = echoSession(peer);
+            java.util.Random random = new java.util.Random(4733);
+            int sent = 0;
+            for (int i = 0; i < 400; i++) {
+                byte[] d = new byte[1 + random.nextInt(300)];
+                random.nextBytes(d);
+                if (d.length > 1 && random.nextBoolean()) {
+                    d[0] = (byte) (0x80 | (d[0] & 0x3F)); // version 2: reaches deeper checks
+                    if (random.nextBoolean()) {
+                        d[1] = (byte) (random.nextBoolean() ? 0 : DTMF_PT); // negotiated payload types
+                    }
+                }
+                peer.send(d, i % 2 == 0 ? s.localAddress() : s.rtcpAddress());
+                sent++;
+                if (sent % 20 == 0) {
+                    awaitAccounted(s, sent); // in batches, so no socket buffer overflows
+                }
+            }
+            peer.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
+            awaitAccounted(s, sent + 1);
+            assertEquals(0, s.receiveFailures(), "nothing escaped the receive path");
+            assertEquals(0, s.listenerFailures());
+            assertEquals("echo", s.functionName());
+        }
+    }
+
+    private static void awaitAccounted(MediaSession s, int datagrams) {
+        assertTrue(TestPeer.await(() -> {
+            MediaStatistics st = s.statistics();
+            return st.packetsReceived() + st.invalidPackets() + st.rtcpReceived() >= datagrams;
+        }, 5000), "every datagram accounted: " + s.statistics());
+    }
+
+    @Test
     void rtcpMultiplexedOnTheRtpPortIsReadAsRtcp() throws Exception {
         try (TestPeer peer = new TestPeer()) {
             MediaSession s = echoSession(peer);
