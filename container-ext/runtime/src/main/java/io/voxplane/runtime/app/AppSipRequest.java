@@ -5,7 +5,6 @@ import io.voxplane.api.DialogState;
 import io.voxplane.api.Proxy;
 import io.voxplane.api.ProxyOptions;
 import io.voxplane.api.SipRequest;
-import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipParseException;
 import io.voxplane.sip.SipResponse;
 import io.voxplane.sip.SipUri;
