@@ -94,13 +94,15 @@ public class ShutdownCoordinator {
         running.add(started.plane());
     }
 
-    void onPhaseConfirmed(@Observes PhaseConfirmed confirmed) {
+    synchronized void onPhaseConfirmed(@Observes PhaseConfirmed confirmed) {
         if (confirmed.phase() != phase) {
             return;
         }
         CompletableFuture<List<String>> waiting = awaited.get(confirmed.plane());
-        if (waiting != null && waiting.complete(confirmed.left())) {
+        if (waiting != null && !waiting.isDone()) {
+            // recorded before completing: the coordinator reads the order once all are complete
             confirmedOrder.add(confirmed.plane());
+            waiting.complete(confirmed.left());
         }
     }
 
@@ -176,10 +178,12 @@ public class ShutdownCoordinator {
         for (Plane plane : running) {
             expected.put(plane, new CompletableFuture<>());
         }
-        awaited.clear();
-        awaited.putAll(expected);
-        confirmedOrder.clear();
-        phase = next;
+        synchronized (this) {
+            awaited.clear();
+            awaited.putAll(expected);
+            confirmedOrder.clear();
+            phase = next;
+        }
         fire(next);
         coordinatorPart.run();
         boolean forced = !awaitAll(expected, phaseStart + timeout.toNanos());

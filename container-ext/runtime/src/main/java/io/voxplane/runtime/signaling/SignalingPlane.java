@@ -254,6 +254,15 @@ public class SignalingPlane {
     }
 
     void onShutdownPhase(@ObservesAsync ShutdownPhaseStarted phase) {
+        try {
+            runPhase(phase);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "VXRT-205 signaling plane failed its part of shutdown phase " + phase.phase(), e);
+            confirm(phase.phase(), List.of("failed: " + e));
+        }
+    }
+
+    private void runPhase(ShutdownPhaseStarted phase) {
         if (state != PlaneState.RUNNING) {
             confirm(phase.phase(), List.of());
             return;

@@ -139,6 +139,7 @@ public class TransportPlane {
             layer = transport;
             transport.start();
             state = PlaneState.RUNNING;
+            started.fire(new PlaneStarted(Plane.TRANSPORT));
             LOG.log(Level.INFO, () -> "transport plane running on " + transport.ioTransport() + ", SIP on "
                     + transport.boundListenPoints());
         } catch (RuntimeException e) {
