@@ -9,7 +9,8 @@ import java.util.Optional;
  * fallback. Every key has a {@code DEFAULT_*} here; durations are ISO-8601 or milliseconds.
  *
  * <p>The defaults fit the target of issue 5: 200 active calls ended (BYE sent and answered) and
- * the node down in under 2 seconds, with the drain window at zero. A node behind a load balancer
+ * the node down in under 2 seconds, with the drain window at zero; even with every phase forced
+ * the timeouts add up to 2 seconds. A node behind a load balancer
  * that can wait for calls to end by themselves sets {@value #DRAIN_WINDOW} (and gives the
  * container that much more time to stop).
  *
@@ -43,15 +44,18 @@ public record ShutdownSettings(Duration retryAfter, Duration drainWindow, Durati
      */
     public static final Duration DEFAULT_DRAIN_WINDOW = Duration.ZERO;
 
-    /** Half a second to stop taking new requests and leave discovery: no I/O but the discovery call. Key {@value #INITIATED_TIMEOUT}. */
-    public static final Duration DEFAULT_INITIATED_TIMEOUT = Duration.ofMillis(500);
+    /**
+     * A quarter second to stop taking new requests and leave discovery: no I/O but the discovery
+     * call. Key {@value #INITIATED_TIMEOUT}.
+     */
+    public static final Duration DEFAULT_INITIATED_TIMEOUT = Duration.ofMillis(250);
 
     /**
-     * Half a second, after the drain window, for in-flight non-INVITE transactions to get their
+     * A quarter second, after the drain window, for in-flight non-INVITE transactions to get their
      * final response: an application answers in milliseconds; one that does not is cut off.
      * Key {@value #DRAINING_TIMEOUT}.
      */
-    public static final Duration DEFAULT_DRAINING_TIMEOUT = Duration.ofMillis(500);
+    public static final Duration DEFAULT_DRAINING_TIMEOUT = Duration.ofMillis(250);
 
     /**
      * One second for every BYE and CANCEL to be answered: a peer on the LAN answers within
