@@ -73,6 +73,11 @@ public class VoxplaneMetrics {
     @Inject
     Instance<MetricRegistry> registries;
 
+    /** One description per name: the registry refuses a name registered again with another. */
+    private static final String QUEUE_DEPTH = "events in flight in the bus queue (bounded by voxplane.bus.max-in-flight)";
+
+    private static final String QUEUE_REJECTED = "events the bus queue refused because it was full (answered 503)";
+
     private final List<MetricID> registered = new ArrayList<>();
 
     void onStartup(@Observes @Priority(PlanePriorities.TRANSPORT_START + 100) @Initialized(ApplicationScoped.class)
@@ -132,16 +137,16 @@ public class VoxplaneMetrics {
         }
         for (Plane plane : List.of(Plane.TRANSPORT, Plane.SIGNALING)) {
             Map<String, String> tag = Map.of("queue", plane.label());
-            gauges.add(queue("voxplane.bus.queue.depth", tag, "events in flight to the plane (bounded by "
-                    + "voxplane.bus.max-in-flight)", () -> bus.statistics(plane), BusQueueStatistics::inFlight));
-            gauges.add(queue("voxplane.bus.rejected", tag, "events refused because the queue was full (answered 503)",
-                    () -> bus.statistics(plane), BusQueueStatistics::rejected));
+            gauges.add(queue("voxplane.bus.queue.depth", tag, QUEUE_DEPTH, () -> bus.statistics(plane),
+                    BusQueueStatistics::inFlight));
+            gauges.add(queue("voxplane.bus.rejected", tag, QUEUE_REJECTED, () -> bus.statistics(plane),
+                    BusQueueStatistics::rejected));
         }
         if (bus instanceof LocalBus local) {
             Map<String, String> tag = Map.of("queue", "broadcast");
-            gauges.add(queue("voxplane.bus.queue.depth", tag, "broadcast events in flight",
-                    local::broadcastStatistics, BusQueueStatistics::inFlight));
-            gauges.add(queue("voxplane.bus.rejected", tag, "broadcast events refused", local::broadcastStatistics,
+            gauges.add(queue("voxplane.bus.queue.depth", tag, QUEUE_DEPTH, local::broadcastStatistics,
+                    BusQueueStatistics::inFlight));
+            gauges.add(queue("voxplane.bus.rejected", tag, QUEUE_REJECTED, local::broadcastStatistics,
                     BusQueueStatistics::rejected));
         }
         gauges.add(new GaugeSpec("voxplane.transactions", Map.of(), "live SIP transactions (client and server)",

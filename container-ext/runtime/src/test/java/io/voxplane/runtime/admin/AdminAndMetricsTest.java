@@ -104,6 +104,10 @@ class AdminAndMetricsTest {
         assertTrue(gauges.containsKey("voxplane.transactions"));
         assertTrue(gauges.containsKey("voxplane.transactions.pending"));
         assertTrue(gauges.containsKey("voxplane.bus.rejected{queue=transport}"));
+        Map<String, List<String>> descriptions = metrics.gauges().stream().collect(Collectors.groupingBy(
+                GaugeSpec::name, Collectors.mapping(GaugeSpec::description, Collectors.toList())));
+        descriptions.forEach((name, texts) -> assertEquals(1, texts.stream().distinct().count(),
+                "one description per name, as MP Metrics requires: " + name));
 
         coordinator.shutdown("test");
 
