@@ -1,6 +1,9 @@
 package io.voxplane.runtime.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,9 +23,11 @@ import java.util.Optional;
  * @param drainingTimeout    bound of DRAINING beyond the drain window, key {@value #DRAINING_TIMEOUT}
  * @param terminatingTimeout bound of TERMINATING (BYE/CANCEL answered), key {@value #TERMINATING_TIMEOUT}
  * @param completedTimeout   bound of COMPLETED (sockets closed, event loops ended), key {@value #COMPLETED_TIMEOUT}
+ * @param reportFile         file the report line is also written to, key {@value #REPORT_FILE}; empty: none
  */
 public record ShutdownSettings(Duration retryAfter, Duration drainWindow, Duration initiatedTimeout,
-                               Duration drainingTimeout, Duration terminatingTimeout, Duration completedTimeout) {
+                               Duration drainingTimeout, Duration terminatingTimeout, Duration completedTimeout,
+                               Optional<Path> reportFile) {
 
     public static final String RETRY_AFTER = "voxplane.shutdown.retry-after";
     public static final String DRAIN_WINDOW = "voxplane.shutdown.drain-window";
@@ -30,6 +35,7 @@ public record ShutdownSettings(Duration retryAfter, Duration drainWindow, Durati
     public static final String DRAINING_TIMEOUT = "voxplane.shutdown.draining-timeout";
     public static final String TERMINATING_TIMEOUT = "voxplane.shutdown.terminating-timeout";
     public static final String COMPLETED_TIMEOUT = "voxplane.shutdown.completed-timeout";
+    public static final String REPORT_FILE = "voxplane.shutdown.report-file";
 
     /**
      * Five seconds: long enough that a caller's retry lands on another node (or on this one,
@@ -67,6 +73,17 @@ public record ShutdownSettings(Duration retryAfter, Duration drainWindow, Durati
     /** Half a second to close sockets and end the event loops (which takes some 10 ms). Key {@value #COMPLETED_TIMEOUT}. */
     public static final Duration DEFAULT_COMPLETED_TIMEOUT = Duration.ofMillis(500);
 
+    /**
+     * No report file: the report goes to the log only. On SIGTERM the JVM closes its logging
+     * concurrently with Payara's undeploy, so the log line may be lost; a file (Kubernetes:
+     * {@code /dev/termination-log}) keeps it. Key {@value #REPORT_FILE}.
+     */
+    public static final Optional<Path> DEFAULT_REPORT_FILE = Optional.empty();
+
+    public ShutdownSettings {
+        Objects.requireNonNull(reportFile, "reportFile");
+    }
+
     /** The settings with every default. */
     public static ShutdownSettings defaults() {
         return from(key -> Optional.empty());
@@ -88,7 +105,17 @@ public record ShutdownSettings(Duration retryAfter, Duration drainWindow, Durati
                 r.duration(INITIATED_TIMEOUT, DEFAULT_INITIATED_TIMEOUT),
                 r.duration(DRAINING_TIMEOUT, DEFAULT_DRAINING_TIMEOUT),
                 r.duration(TERMINATING_TIMEOUT, DEFAULT_TERMINATING_TIMEOUT),
-                r.duration(COMPLETED_TIMEOUT, DEFAULT_COMPLETED_TIMEOUT));
+                r.duration(COMPLETED_TIMEOUT, DEFAULT_COMPLETED_TIMEOUT),
+                reportFile(r));
+    }
+
+    private static Optional<Path> reportFile(VoxplaneSettings.Reader r) {
+        Optional<String> value = r.raw(REPORT_FILE);
+        try {
+            return value.map(Path::of);
+        } catch (InvalidPathException e) {
+            throw new ConfigurationException(REPORT_FILE, value.orElse(""), "expected a file path", e);
+        }
     }
 
     /** The Retry-After header value, whole seconds. */

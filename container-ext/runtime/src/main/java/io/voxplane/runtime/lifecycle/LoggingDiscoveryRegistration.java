@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.System.Logger.Level;
 
 /**
- * The {@link DiscoveryRegistration} of a node no discovery provider knows about: it only logs
- * that the node would leave discovery now. Discovery providers add their own beans beside it.
+ * The {@link DiscoveryRegistration} of a node no discovery provider knows about: it only logs (at
+ * DEBUG, as logging is slow while the container shuts down) that the node would leave discovery now. Discovery providers add their own beans beside it.
  */
 @ApplicationScoped
 public class LoggingDiscoveryRegistration implements DiscoveryRegistration {
@@ -14,6 +14,6 @@ public class LoggingDiscoveryRegistration implements DiscoveryRegistration {
 
     @Override
     public void deregister() {
-        LOG.log(Level.INFO, "node leaves discovery (no discovery provider deployed: nothing to withdraw)");
+        LOG.log(Level.DEBUG, "node leaves discovery (no discovery provider deployed: nothing to withdraw)");
     }
 }

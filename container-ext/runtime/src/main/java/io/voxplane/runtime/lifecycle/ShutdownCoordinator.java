@@ -14,7 +14,11 @@ import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +66,9 @@ public class ShutdownCoordinator {
 
     /** Code of a discovery provider that failed to withdraw the node. */
     public static final String DISCOVERY_FAILED = "VXRT-202";
+
+    /** Code of a report file ({@code voxplane.shutdown.report-file}) that could not be written. */
+    public static final String REPORT_FILE_FAILED = "VXRT-206";
 
     /** Code of tasks or threads still alive when the shutdown completed. */
     public static final String LEAKED = "VXRT-203";
@@ -148,7 +155,9 @@ public class ShutdownCoordinator {
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
         int callsAtStart = activeCalls();
-        LOG.log(Level.INFO, () -> "shutdown (" + reason + ") begins: planes " + running + ", " + callsAtStart
+        // Per-phase lines at DEBUG: while Payara shuts down a log line costs tens of milliseconds,
+        // and the one report line at the end carries every timing.
+        LOG.log(Level.DEBUG, () -> "shutdown (" + reason + ") begins: planes " + running + ", " + callsAtStart
                 + " active calls");
         List<PhaseReport> phases = new ArrayList<>();
         phases.add(runPhase(ShutdownPhase.INITIATED, settings.initiatedTimeout(), start, this::leaveDiscovery));
@@ -162,10 +171,19 @@ public class ShutdownCoordinator {
         ShutdownReport report = new ShutdownReport(reason, startedAt.toString(), totalMillis, callsAtStart,
                 callsLeft, phases, leaks);
         LOG.log(report.clean() ? Level.INFO : Level.WARNING, REPORT + " " + report.summary());
+        settings.reportFile().ifPresent(file -> writeReport(file, report));
         if (!leaks.isEmpty()) {
             LOG.log(Level.WARNING, LEAKED + " still alive after the shutdown: " + leaks);
         }
         return report;
+    }
+
+    private static void writeReport(Path file, ShutdownReport report) {
+        try {
+            Files.writeString(file, REPORT + " " + report.summary() + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, REPORT_FILE_FAILED + " cannot write the shutdown report to " + file, e);
+        }
     }
 
     /**
@@ -203,7 +221,7 @@ public class ShutdownCoordinator {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - phaseStart);
         long startMillis = TimeUnit.NANOSECONDS.toMillis(phaseStart - shutdownStart);
-        LOG.log(Level.INFO, () -> "shutdown phase " + next + " done in " + millis + " ms"
+        LOG.log(Level.DEBUG, () -> "shutdown phase " + next + " done in " + millis + " ms"
                 + (forced ? " (forced)" : "") + (left.isEmpty() ? "" : ", left " + left));
         List<String> confirmedBy = confirmedOrder.stream().map(Plane::label).toList();
         return new PhaseReport(next, startMillis, millis, confirmedBy, unconfirmed, forced, left);

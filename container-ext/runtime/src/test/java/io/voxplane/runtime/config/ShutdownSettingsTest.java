@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ShutdownSettingsTest {
@@ -15,6 +17,7 @@ class ShutdownSettingsTest {
         ShutdownSettings defaults = ShutdownSettings.defaults();
 
         assertEquals(Duration.ZERO, defaults.drainWindow());
+        assertEquals(Optional.empty(), defaults.reportFile());
         assertEquals("5", defaults.retryAfterHeader());
         Duration worstCase = defaults.initiatedTimeout().plus(defaults.drainWindow()).plus(defaults.drainingTimeout())
                 .plus(defaults.terminatingTimeout()).plus(defaults.completedTimeout());
@@ -30,10 +33,12 @@ class ShutdownSettingsTest {
                 ShutdownSettings.INITIATED_TIMEOUT, "100",
                 ShutdownSettings.DRAINING_TIMEOUT, "PT2S",
                 ShutdownSettings.TERMINATING_TIMEOUT, "PT3S",
-                ShutdownSettings.COMPLETED_TIMEOUT, "400")));
+                ShutdownSettings.COMPLETED_TIMEOUT, "400",
+                ShutdownSettings.REPORT_FILE, "/dev/termination-log")));
 
         assertEquals(new ShutdownSettings(Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMillis(100),
-                Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(400)), settings);
+                Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofMillis(400),
+                Optional.of(Path.of("/dev/termination-log"))), settings);
         assertEquals("30", settings.retryAfterHeader());
     }
 

@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ShutdownFallbackTest {
 
-    /** TERMINATING bounded at 300 ms, the other phases generous. */
+    /** Where the report line goes besides the log (surefire runs in the module's folder). */
+    static final Path REPORT_FILE = Path.of("target", "shutdown-fallback-report.txt");
+
+    /** TERMINATING bounded at 300 ms, the other phases generous; the report also to a file. */
     @ApplicationScoped
     static class ShortTerminating {
 
@@ -47,7 +52,8 @@ class ShutdownFallbackTest {
                     ShutdownSettings.INITIATED_TIMEOUT, "PT10S",
                     ShutdownSettings.DRAINING_TIMEOUT, "PT10S",
                     ShutdownSettings.TERMINATING_TIMEOUT, "PT0.3S",
-                    ShutdownSettings.COMPLETED_TIMEOUT, "PT10S")));
+                    ShutdownSettings.COMPLETED_TIMEOUT, "PT10S",
+                    ShutdownSettings.REPORT_FILE, REPORT_FILE.toString())));
         }
     }
 
@@ -70,6 +76,8 @@ class ShutdownFallbackTest {
 
     @Test
     void aPlaneThatNeverConfirmsIsForcedAndTheShutdownStillCompletes() throws Exception {
+        Files.deleteIfExists(REPORT_FILE);
+
         ShutdownReport report = coordinator.shutdown("test");
 
         PhaseReport terminating = report.phases().get(2);
@@ -87,5 +95,6 @@ class ShutdownFallbackTest {
         assertFalse(report.clean());
         assertEquals(PlaneState.STOPPED, transport.state());
         trackers.assertNoLeaks(Duration.ofSeconds(5));
+        assertEquals(ShutdownCoordinator.REPORT + " " + report.summary(), Files.readString(REPORT_FILE).strip());
     }
 }
