@@ -19,21 +19,13 @@ WARMUP_CALLS=${WARMUP_CALLS:-10000}
 command -v sipp >/dev/null || { echo "sipp is missing: apt-get install sip-tester" >&2; exit 2; }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
-port_busy() { ss -Hlun "sport = :$1" 2>/dev/null | grep -q .; }
+. bench/sipp/lib.sh
 for p in $UAS_PORT $UAC_PORT $PROXY_PORT; do
   port_busy "$p" && { echo "udp port $p already in use; aborting" >&2; exit 3; }
 done
 
 WORK=$(mktemp -d /tmp/voxplane-proxy-bench.XXXXXX)
 PROXY_PID= UAS_PID= UAC_PID=
-stop_pid() { # TERM, wait up to 5 s, then KILL (only processes this script started)
-  local p=$1
-  [ -n "$p" ] || return 0
-  kill -TERM "$p" 2>/dev/null
-  for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$p" 2>/dev/null
-  wait "$p" 2>/dev/null
-}
 cleanup() { stop_pid "$UAC_PID"; stop_pid "$UAS_PID"; stop_pid "$PROXY_PID"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -45,19 +37,6 @@ start_uas() { # $1 = directory for its logs
   UAS_PID=$!
   for _ in $(seq 50); do port_busy $UAS_PORT && return 0; sleep 0.1; done
   echo "uas did not start (see $1/uas.out)" >&2; exit 4
-}
-cpu_ticks() { # utime+stime of one pid, in clock ticks
-  local f; f=$(cat /proc/"$1"/stat 2>/dev/null) || { echo 0; return; }
-  f=${f##*) }; set -- $f; echo $((${12} + ${13}))
-}
-# successful failed retrans elapsed_s done_s from a SIPp -trace_stat CSV (done_s: time of the
-# first line at which SuccessfulCall(C) reached its final value)
-stat_final() {
-  awk -F';' 'NR==1{for(i=1;i<=NF;i++)col[$i]=i; next}
-    { split($col["StartTime"],s,"\t"); split($col["CurrentTime"],t,"\t"); now=t[3]-s[3]
-      if ($col["SuccessfulCall(C)"] != ok) { ok=$col["SuccessfulCall(C)"]; done=now }
-      S=$col["SuccessfulCall(C)"]; F=$col["FailedCall(C)"]; X=$col["Retransmissions(C)"]; E=now }
-    END{ printf "%d %d %d %.3f %.3f\n", S, F, X, E, done }' "$1"
 }
 run_uac() { # $1 rate, $2 calls, $3 directory
   local L=$(($1 * 20 > 100000 ? $1 * 20 : 100000))

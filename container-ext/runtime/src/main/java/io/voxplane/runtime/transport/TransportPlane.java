@@ -97,6 +97,12 @@ public class TransportPlane {
      */
     static final double CLOSE_SHARE = 0.75;
 
+    /**
+     * How long stop waits for the event loop threads to end after their group terminated (they
+     * end within milliseconds) before it reports them as left over.
+     */
+    static final Duration THREADS_END = Duration.ofMillis(200);
+
     private volatile PlaneState state = PlaneState.NEW;
     private volatile SipTransportLayer layer;
     private TaskTracker tasks;
@@ -182,6 +188,11 @@ public class TransportPlane {
         }
         if (tasks != null) {
             tasks.close(true);
+            try {
+                tasks.awaitThreads(THREADS_END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             List<String> leaks = tasks.leaks();
             if (!leaks.isEmpty()) {
                 LOG.log(Level.WARNING, "VXRT-003 transport plane stopped with work left: " + leaks);

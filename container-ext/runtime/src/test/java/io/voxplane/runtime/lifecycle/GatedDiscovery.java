@@ -16,15 +16,15 @@ public class GatedDiscovery implements DiscoveryRegistration {
     private final CountDownLatch gate = new CountDownLatch(1);
     private volatile boolean held;
 
-    void hold() {
+    public void hold() {
         held = true;
     }
 
-    boolean awaitEntered() throws InterruptedException {
+    public boolean awaitEntered() throws InterruptedException {
         return entered.await(10, TimeUnit.SECONDS);
     }
 
-    void open() {
+    public void open() {
         gate.countDown();
     }
 
