@@ -18,9 +18,11 @@ import java.util.concurrent.CompletionStage;
  * for every pending outgoing INVITE (s9.1), and completes the returned stage once every one of
  * those transactions has its final response or failed, or once {@code timeout} passed, whichever
  * comes first; it never blocks the calling thread;</li>
- * <li>refuses new calls from the first call of {@code terminateAll} on;</li>
- * <li>is idempotent: a second call returns a stage for the same work.</li>
+ * <li>tolerates a second call (ending what is left).</li>
  * </ul>
+ * It need not refuse new calls itself: from INITIATED on the signaling plane answers every new
+ * out-of-dialog request with 503. {@code io.voxplane.runtime.app.AppCallTerminator} is the
+ * implementation for app calls.
  */
 public interface CallTerminator {
 
