@@ -108,6 +108,12 @@ public class SignalingPlane {
      */
     static final double TERMINATE_SHARE = 0.75;
 
+    /**
+     * How long stop waits for tasks cancelled while running (a delivery in progress) to return
+     * before it reports them as left over: deliveries take microseconds to milliseconds.
+     */
+    static final Duration TASKS_END = Duration.ofMillis(200);
+
     /** Retry-After (seconds) of the 503 to new requests once shutdown began; null while accepting. */
     private volatile String refusingRetryAfter;
     private volatile Future<?> drainCheck;
@@ -198,6 +204,11 @@ public class SignalingPlane {
         }
         if (tasks != null) {
             tasks.close(true);
+            try {
+                tasks.awaitIdle(TASKS_END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             List<String> leaks = tasks.leaks();
             if (!leaks.isEmpty()) {
                 LOG.log(Level.WARNING, "VXRT-003 signaling plane stopped with work left: " + leaks);
