@@ -63,7 +63,7 @@ final class AppDialog implements AppLeg {
             server.respond(match.rejection(request));
             return;
         }
-        owner.dispatchInDialog(invite.app(), call, request, server);
+        owner.dispatchInDialog(this, invite.app(), call, request, server);
     }
 
     void onAck(SipRequest ack) {
