@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Makes the {@link VoxplaneSettings} bean from MicroProfile Config, once per deployment. MP
+ * Makes the {@link VoxplaneSettings} and {@link ShutdownSettings} beans from MicroProfile Config, once per deployment. MP
  * Config also finds each key as an environment variable ({@code voxplane.sip.port} as
  * {@code VOXPLANE_SIP_PORT}) and as a system property.
  */
@@ -22,5 +22,12 @@ public class SettingsProducer {
     @Singleton
     VoxplaneSettings settings() {
         return VoxplaneSettings.from(key -> config.getOptionalValue(key, String.class));
+    }
+
+    /** The shutdown phases' settings, from the same configuration. */
+    @Produces
+    @Singleton
+    ShutdownSettings shutdownSettings() {
+        return ShutdownSettings.from(key -> config.getOptionalValue(key, String.class));
     }
 }

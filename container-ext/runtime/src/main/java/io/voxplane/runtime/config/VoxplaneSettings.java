@@ -175,7 +175,7 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
     }
 
     /** Typed reads with the key in every error. */
-    private record Reader(ConfigLookup config) {
+    record Reader(ConfigLookup config) {
 
         Optional<String> raw(String key) {
             return config.get(key).map(String::trim).filter(v -> !v.isEmpty());

@@ -36,6 +36,12 @@ public final class TaskTracker {
 
     private static final System.Logger LOG = System.getLogger(TaskTracker.class.getName());
 
+    /**
+     * Prefix of the names of the threads the trackers' factories make
+     * ({@code voxplane-<tracker>-<prefix>-<n>}); the leak check looks for live threads named so.
+     */
+    public static final String THREAD_NAME_PREFIX = "voxplane-";
+
     /** Name of tasks given to {@link #executor()} without a name of their own (bus deliveries). */
     public static final String UNNAMED_TASK = "task";
 
@@ -50,6 +56,7 @@ public final class TaskTracker {
     private final LongAdder failed = new LongAdder();
     private final LongAdder cancelled = new LongAdder();
     private final AtomicInteger threadNumber = new AtomicInteger();
+    private final Object idle = new Object();
     private final Executor countedExecutor = task -> submit(UNNAMED_TASK, task);
     private final TrackedScheduler schedulerView = new TrackedScheduler(this);
     private volatile boolean closed;
@@ -78,7 +85,17 @@ public final class TaskTracker {
      * @throws RejectedExecutionException when the tracker is closed or the executor refuses
      */
     public Future<?> submit(String taskName, Runnable task) {
-        TrackedTask tracked = admit(taskName, task, false);
+        return submit(taskName, TaskPriority.NORMAL, task);
+    }
+
+    /**
+     * Runs {@code task} on the executor under {@code taskName}, cancelled at shutdown as its
+     * {@code priority} says.
+     *
+     * @throws RejectedExecutionException when the tracker is closed or the executor refuses
+     */
+    public Future<?> submit(String taskName, TaskPriority priority, Runnable task) {
+        TrackedTask tracked = admit(taskName, priority, task, false);
         try {
             executor.execute(tracked);
         } catch (RejectedExecutionException e) {
@@ -90,21 +107,32 @@ public final class TaskTracker {
 
     /** Runs {@code task} once after {@code delay} on the scheduler. */
     public ScheduledFuture<?> schedule(String taskName, Runnable task, Duration delay) {
-        return scheduleTracked(admit(taskName, task, false),
+        return schedule(taskName, TaskPriority.NORMAL, task, delay);
+    }
+
+    /** Runs {@code task} once after {@code delay} on the scheduler, with a shutdown priority. */
+    public ScheduledFuture<?> schedule(String taskName, TaskPriority priority, Runnable task, Duration delay) {
+        return scheduleTracked(admit(taskName, priority, task, false),
                 t -> scheduler.schedule(t, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS));
     }
 
     /** Runs {@code task} every {@code period} after {@code initialDelay} until cancelled or it throws. */
     public ScheduledFuture<?> scheduleAtFixedRate(String taskName, Runnable task, Duration initialDelay,
             Duration period) {
-        return scheduleTracked(admit(taskName, task, true), t -> scheduler.scheduleAtFixedRate(t,
+        return scheduleAtFixedRate(taskName, TaskPriority.NORMAL, task, initialDelay, period);
+    }
+
+    /** Runs {@code task} every {@code period}, with a shutdown priority. */
+    public ScheduledFuture<?> scheduleAtFixedRate(String taskName, TaskPriority priority, Runnable task,
+            Duration initialDelay, Duration period) {
+        return scheduleTracked(admit(taskName, priority, task, true), t -> scheduler.scheduleAtFixedRate(t,
                 initialDelay.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     /** Runs {@code task} with {@code delay} between the end of one run and the start of the next. */
     public ScheduledFuture<?> scheduleWithFixedDelay(String taskName, Runnable task, Duration initialDelay,
             Duration delay) {
-        return scheduleTracked(admit(taskName, task, true), t -> scheduler.scheduleWithFixedDelay(t,
+        return scheduleTracked(admit(taskName, TaskPriority.NORMAL, task, true), t -> scheduler.scheduleWithFixedDelay(t,
                 initialDelay.toNanos(), delay.toNanos(), TimeUnit.NANOSECONDS));
     }
 
@@ -133,7 +161,7 @@ public final class TaskTracker {
             }
             Thread thread = threadFactory.newThread(runnable);
             if (thread != null) {
-                String threadName = "voxplane-" + name + "-" + prefix + "-" + threadNumber.incrementAndGet();
+                String threadName = THREAD_NAME_PREFIX + name + "-" + prefix + "-" + threadNumber.incrementAndGet();
                 try {
                     thread.setName(threadName);
                 } catch (SecurityException e) {
@@ -174,6 +202,70 @@ public final class TaskTracker {
         return count;
     }
 
+    /**
+     * Cancels the queued, scheduled and periodic tasks whose priority is {@code floor} or lower
+     * ({@link TaskPriority#BACKGROUND} first), without closing the tracker: new work is still
+     * taken. Running ones are interrupted only if {@code interrupt}.
+     *
+     * @return how many tasks were cancelled by this call
+     */
+    public int cancel(TaskPriority floor, boolean interrupt) {
+        int count = 0;
+        for (TrackedTask task : List.copyOf(active)) {
+            if (task.priority().isAtOrBelow(floor) && task.cancel(interrupt)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The unfinished tasks now (queued, scheduled, periodic or running), for the admin endpoint. */
+    public List<TaskInfo> activeTasks() {
+        return active.stream().map(TrackedTask::info).toList();
+    }
+
+    /**
+     * Waits up to {@code timeout} until no task of this tracker is queued, scheduled or running
+     * (call it after {@link #close(boolean)}, or it may wait for periodic tasks forever).
+     *
+     * @return whether the tracker is idle
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (!active.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(idle, left);
+            }
+        }
+        return true;
+    }
+
+    /** Names of the live threads this tracker's factories made. */
+    public List<String> liveThreads() {
+        return threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+    }
+
+    /**
+     * Waits up to {@code timeout} for the threads this tracker made to end (Netty event loops end
+     * a little after their group's termination future completes).
+     *
+     * @return whether none is alive any more
+     */
+    public boolean awaitThreads(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread thread : List.copyOf(threads)) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                thread.join(Duration.ofNanos(left));
+            }
+        }
+        return liveThreads().isEmpty();
+    }
+
     /** {@link #close(boolean) close(false)}. */
     public int close() {
         return close(false);
@@ -186,7 +278,7 @@ public final class TaskTracker {
     public List<String> leaks() {
         List<String> leaks = new ArrayList<>();
         for (TrackedTask task : active) {
-            leaks.add("task " + task.name());
+            leaks.add("task " + name + "/" + task.name());
         }
         for (Thread thread : threads) {
             if (thread.isAlive()) {
@@ -201,13 +293,14 @@ public final class TaskTracker {
         return "TaskTracker[" + name + ", " + statistics() + "]";
     }
 
-    private TrackedTask admit(String taskName, Runnable task, boolean periodic) {
+    private TrackedTask admit(String taskName, TaskPriority priority, Runnable task, boolean periodic) {
         Objects.requireNonNull(taskName, "taskName");
+        Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(task, "task");
         if (closed) {
             throw new RejectedExecutionException("VXRT-101 task tracker " + name + " is closed; refused " + taskName);
         }
-        TrackedTask tracked = new TrackedTask(taskName, task, this, periodic);
+        TrackedTask tracked = new TrackedTask(taskName, priority, task, this, periodic);
         submitted.increment();
         active.add(tracked);
         return tracked;
@@ -243,14 +336,22 @@ public final class TaskTracker {
         }
         // A task cancelled while its body runs stays active (a leak) until the body returns.
         if (!task.isRunning()) {
-            active.remove(task);
+            retire(task);
+        }
+    }
+
+    private void retire(TrackedTask task) {
+        if (active.remove(task) && active.isEmpty()) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
         }
     }
 
     /** A thread left the task's body: a finished task leaves the active set. */
     void onTaskExit(TrackedTask task) {
         if (task.isDone()) {
-            active.remove(task);
+            retire(task);
         }
     }
 }

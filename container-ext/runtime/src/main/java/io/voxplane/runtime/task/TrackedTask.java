@@ -4,28 +4,39 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 /**
- * A named task of a {@link TaskTracker}: a {@link FutureTask} that reports its end (completed,
+ * A named, prioritised task of a {@link TaskTracker}: a {@link FutureTask} that reports its end (completed,
  * failed or cancelled) to the tracker exactly once. A periodic task runs again until it fails or
  * is cancelled.
  */
 final class TrackedTask extends FutureTask<Void> {
 
     private final String name;
+    private final TaskPriority priority;
     private final TaskTracker tracker;
     private final boolean periodic;
     private volatile boolean failed;
     private volatile Future<?> carrier;
     private volatile boolean running;
 
-    TrackedTask(String name, Runnable body, TaskTracker tracker, boolean periodic) {
+    TrackedTask(String name, TaskPriority priority, Runnable body, TaskTracker tracker, boolean periodic) {
         super(body, null);
         this.name = name;
+        this.priority = priority;
         this.tracker = tracker;
         this.periodic = periodic;
     }
 
     String name() {
         return name;
+    }
+
+    TaskPriority priority() {
+        return priority;
+    }
+
+    /** What the admin endpoint and the leak check show of this task. */
+    TaskInfo info() {
+        return new TaskInfo(tracker.name(), name, priority, periodic, running);
     }
 
     boolean isPeriodic() {

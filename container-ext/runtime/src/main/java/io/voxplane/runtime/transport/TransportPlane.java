@@ -12,6 +12,11 @@ import io.voxplane.runtime.events.SendSipRequest;
 import io.voxplane.runtime.events.SendSipResponse;
 import io.voxplane.runtime.events.SipMessageReceived;
 import io.voxplane.runtime.events.SipSent;
+import io.voxplane.runtime.lifecycle.PhaseConfirmed;
+import io.voxplane.runtime.lifecycle.PlaneStarted;
+import io.voxplane.runtime.lifecycle.ShutdownPhase;
+import io.voxplane.runtime.lifecycle.ShutdownPhaseStarted;
+import io.voxplane.runtime.task.TaskPriority;
 import io.voxplane.runtime.task.TaskTracker;
 import io.voxplane.runtime.task.TaskTrackers;
 import io.voxplane.sip.SipMessage;
@@ -29,10 +34,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -49,9 +57,13 @@ import java.util.concurrent.CompletionException;
  * s21.5.4), never dropped silently.
  *
  * <p>Started once by the container ({@code @Initialized(ApplicationScoped.class)}); a listen point
- * that cannot be bound fails the deployment with {@link PlaneStartException}. Stopped on
+ * that cannot be bound fails the deployment with {@link PlaneStartException}. In the phased
+ * shutdown ({@link ShutdownPhaseStarted}, docs/operations.md) it keeps carrying messages until
+ * COMPLETED, so that the signaling plane can still send its BYEs in TERMINATING; in COMPLETED it
+ * closes its sockets, ends its event loops, cancels its tasks and confirms with
+ * {@link PhaseConfirmed}. Without a shutdown coordinator it stops on
  * {@code @BeforeDestroyed(ApplicationScoped.class)} or {@code @PreDestroy}, whichever comes
- * first: sockets closed, event loops ended, tasks cancelled; stopping again does nothing.
+ * first; stopping again does nothing.
  */
 @ApplicationScoped
 public class TransportPlane {
@@ -72,6 +84,24 @@ public class TransportPlane {
 
     @Inject
     VoxplaneSettings settings;
+
+    @Inject
+    Event<PlaneStarted> started;
+
+    @Inject
+    Event<PhaseConfirmed> confirmations;
+
+    /**
+     * Share of the COMPLETED timeout given to closing the sockets and event loops: the rest is for
+     * the event loop threads to end and the confirmation to reach the coordinator.
+     */
+    static final double CLOSE_SHARE = 0.75;
+
+    /**
+     * How long stop waits for the event loop threads to end after their group terminated (they
+     * end within milliseconds) before it reports them as left over.
+     */
+    static final Duration THREADS_END = Duration.ofMillis(200);
 
     private volatile PlaneState state = PlaneState.NEW;
     private volatile SipTransportLayer layer;
@@ -115,6 +145,7 @@ public class TransportPlane {
             layer = transport;
             transport.start();
             state = PlaneState.RUNNING;
+            started.fire(new PlaneStarted(Plane.TRANSPORT));
             LOG.log(Level.INFO, () -> "transport plane running on " + transport.ioTransport() + ", SIP on "
                     + transport.boundListenPoints());
         } catch (RuntimeException e) {
@@ -131,6 +162,15 @@ public class TransportPlane {
      * then cancels what is left of the plane's tasks. Idempotent.
      */
     public void stop() {
+        stop(settings.stopTimeout(), false);
+    }
+
+    /**
+     * {@link #stop()} with the sockets and event loops given {@code timeout} to close; with
+     * {@code nothingInFlight} (COMPLETED: signaling already stopped) the event loops end without
+     * a quiet period.
+     */
+    private void stop(Duration timeout, boolean nothingInFlight) {
         SipTransportLayer transport;
         synchronized (this) {
             if (state == PlaneState.STOPPED || state == PlaneState.STOPPING) {
@@ -140,17 +180,27 @@ public class TransportPlane {
             state = PlaneState.STOPPING;
         }
         if (transport != null) {
-            transport.stop(settings.stopTimeout());
+            if (nothingInFlight) {
+                transport.stop(timeout, Duration.ZERO);
+            } else {
+                transport.stop(timeout);
+            }
         }
         if (tasks != null) {
             tasks.close(true);
+            try {
+                tasks.awaitThreads(THREADS_END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             List<String> leaks = tasks.leaks();
             if (!leaks.isEmpty()) {
                 LOG.log(Level.WARNING, "VXRT-003 transport plane stopped with work left: " + leaks);
             }
         }
         state = PlaneState.STOPPED;
-        LOG.log(Level.INFO, "transport plane stopped");
+        // DEBUG: the shutdown report says it; a log line costs tens of ms while Payara shuts down
+        LOG.log(Level.DEBUG, "transport plane stopped");
     }
 
     public PlaneState state() {
@@ -176,6 +226,29 @@ public class TransportPlane {
     /** The plane's task counters and leaks, once started. */
     public Optional<TaskTracker> tasks() {
         return Optional.ofNullable(tasks);
+    }
+
+    void onShutdownPhase(@ObservesAsync ShutdownPhaseStarted phase) {
+        if (phase.phase() == ShutdownPhase.DRAINING && tasks != null) {
+            tasks.cancel(TaskPriority.BACKGROUND, false);
+        }
+        List<String> left = new ArrayList<>();
+        if (phase.phase() == ShutdownPhase.COMPLETED) {
+            Duration timeout = phase.settings().completedTimeout();
+            Duration close = Duration.ofNanos((long) (timeout.toNanos() * CLOSE_SHARE));
+            stop(close, true);
+            if (tasks != null) {
+                try {
+                    Duration settle = timeout.minus(close).dividedBy(2);
+                    tasks.awaitIdle(settle);
+                    tasks.awaitThreads(settle);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                left.addAll(tasks.leaks());
+            }
+        }
+        confirmations.fire(new PhaseConfirmed(Plane.TRANSPORT, phase.phase(), left));
     }
 
     private void onInbound(SipMessage message, Flow flow) {

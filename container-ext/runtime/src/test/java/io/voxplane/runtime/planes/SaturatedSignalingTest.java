@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Back-pressure to the edge: when the signaling queue is full, the transport plane answers new
- * requests itself with 503 and Retry-After instead of dropping them; once signaling catches up,
- * the held requests get their answers.
+ * Overload at the edge (issue 5 item 4): when the signaling queue is full
+ * ({@code voxplane.bus.max-in-flight}), the transport plane answers new requests itself with 503
+ * and Retry-After instead of dropping them; once signaling catches up, the held requests get
+ * their answers and new requests are served again.
  */
 @EnableWeld
 @Timeout(60)
@@ -53,7 +54,7 @@ class SaturatedSignalingTest {
     LocalBus bus;
 
     @Test
-    void fullSignalingQueueGets503WithRetryAfterFromTheTransport() throws Exception {
+    void fullSignalingQueueGets503WithRetryAfterFromTheTransportAndRecoversWhenLoadFalls() throws Exception {
         InetSocketAddress server = transport.listenPoints().stream()
                 .filter(p -> p.transport() == TransportType.UDP).map(ListenPoint::address).findFirst().orElseThrow();
         int requests = TestSettings.MAX_IN_FLIGHT + 4;
@@ -82,6 +83,17 @@ class SaturatedSignalingTest {
             }
             assertEquals(Map.of(503, requests - TestSettings.MAX_IN_FLIGHT, 200, TestSettings.MAX_IN_FLIGHT), byStatus);
             assertTrue(bus.statistics(Plane.SIGNALING).rejected() >= requests - TestSettings.MAX_IN_FLIGHT);
+
+            // Recovery: once the queue has drained, a full bound's worth of new requests is served again.
+            Await.until(() -> bus.statistics(Plane.SIGNALING).inFlight() == 0, Duration.ofSeconds(10),
+                    "signaling queue drained");
+            long rejectedBefore = bus.statistics(Plane.SIGNALING).rejected();
+            for (int i = 0; i < TestSettings.MAX_IN_FLIGHT; i++) {
+                byte[] bytes = options(server.getPort(), client.getLocalPort(), requests + i);
+                client.send(new DatagramPacket(bytes, bytes.length, server));
+                assertEquals(200, receive(client).status(), "request " + i + " after the overload");
+            }
+            assertEquals(rejectedBefore, bus.statistics(Plane.SIGNALING).rejected());
         }
     }
 

@@ -84,7 +84,7 @@ class TaskTrackerTest {
         });
         assertTrue(started.await(5, TimeUnit.SECONDS));
         tracker.close(false);
-        assertEquals(List.of("task stuck-reader"), tracker.leaks());
+        assertEquals(List.of("task test/stuck-reader"), tracker.leaks());
 
         release.countDown();
         Await.until(() -> tracker.leaks().isEmpty(), WAIT, "leak gone once the task ends");
@@ -125,5 +125,28 @@ class TaskTrackerTest {
         assertThrows(CancellationException.class, cancelled::get);
         assertEquals(1, tracker.statistics().cancelled());
         assertEquals(0, tracker.statistics().active());
+    }
+
+    @Test
+    void cancellingDownToAPriorityLeavesHigherPriorityTasksAndTakesNewWork() {
+        ScheduledFuture<?> housekeeping = tracker.scheduleAtFixedRate("expiry", TaskPriority.BACKGROUND, () -> { },
+                Duration.ofHours(1), Duration.ofHours(1));
+        ScheduledFuture<?> timer = tracker.schedule("timer-b", () -> { }, Duration.ofHours(1));
+        ScheduledFuture<?> bye = tracker.schedule("bye-retransmit", TaskPriority.CRITICAL, () -> { },
+                Duration.ofHours(1));
+
+        assertEquals(1, tracker.cancel(TaskPriority.BACKGROUND, false));
+        assertTrue(housekeeping.isCancelled());
+        assertEquals(List.of("timer-b", "bye-retransmit"), tracker.activeTasks().stream()
+                .sorted(java.util.Comparator.comparing(TaskInfo::priority).reversed()).map(TaskInfo::name).toList());
+
+        assertEquals(1, tracker.cancel(TaskPriority.NORMAL, false));
+        assertTrue(timer.isCancelled());
+        assertEquals(List.of(new TaskInfo("test", "bye-retransmit", TaskPriority.CRITICAL, false, false)),
+                tracker.activeTasks());
+        tracker.schedule("still-open", () -> { }, Duration.ofHours(1)).cancel(false);
+        assertEquals(3, tracker.statistics().cancelled());
+        bye.cancel(false);
+        assertEquals(List.of(), tracker.leaks());
     }
 }

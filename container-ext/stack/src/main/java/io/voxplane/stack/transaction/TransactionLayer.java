@@ -142,6 +142,31 @@ public final class TransactionLayer implements InboundMessageHandler {
         return clients.size() + servers.size();
     }
 
+    /**
+     * Non-INVITE transactions (client and server) still waiting for their final response
+     * (TRYING or PROCEEDING): the in-flight work a graceful shutdown lets complete. INVITE
+     * transactions are calls, ended by the dialog layer instead; transactions that already have
+     * their final response only absorb retransmissions and are not counted.
+     */
+    public int pendingNonInviteCount() {
+        int pending = 0;
+        for (ClientTransaction transaction : clients.values()) {
+            pending += isPendingNonInvite(transaction) ? 1 : 0;
+        }
+        for (ServerTransaction transaction : servers.values()) {
+            pending += isPendingNonInvite(transaction) ? 1 : 0;
+        }
+        return pending;
+    }
+
+    private static boolean isPendingNonInvite(Transaction transaction) {
+        if (transaction.isInvite()) {
+            return false;
+        }
+        TransactionState state = transaction.state();
+        return state == TransactionState.TRYING || state == TransactionState.PROCEEDING;
+    }
+
     public int clientTransactionCount() {
         return clients.size();
     }

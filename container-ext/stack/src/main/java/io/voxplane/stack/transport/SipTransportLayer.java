@@ -228,10 +228,19 @@ public final class SipTransportLayer implements MessageSender {
      * @throws IllegalStateException when called from one of this layer's event loop threads
      */
     public boolean stop(Duration timeout) {
-        return leavingCallerThreadClean(() -> stopWithin(timeout));
+        return stop(timeout, STOP_QUIET_PERIOD);
     }
 
-    private boolean stopWithin(Duration timeout) {
+    /**
+     * {@link #stop(Duration)} with the event loops' quiet period given: zero when the caller
+     * knows nothing is being written any more (a phased shutdown whose signaling already
+     * stopped), which saves Netty's 100 ms quiet-period check.
+     */
+    public boolean stop(Duration timeout, Duration quietPeriod) {
+        return leavingCallerThreadClean(() -> stopWithin(timeout, quietPeriod));
+    }
+
+    private boolean stopWithin(Duration timeout, Duration quietPeriod) {
         long deadline = System.nanoTime() + timeout.toNanos();
         MultiThreadIoEventLoopGroup g;
         List<Channel> toClose = new ArrayList<>();
@@ -257,7 +266,7 @@ public final class SipTransportLayer implements MessageSender {
         for (ChannelFuture close : closes) {
             close.awaitUninterruptibly(remainingMillis(deadline), TimeUnit.MILLISECONDS);
         }
-        long quiet = Math.min(STOP_QUIET_PERIOD.toMillis(), remainingMillis(deadline));
+        long quiet = Math.min(quietPeriod.toMillis(), remainingMillis(deadline));
         g.shutdownGracefully(quiet, remainingMillis(deadline), TimeUnit.MILLISECONDS);
         boolean terminated = g.terminationFuture().awaitUninterruptibly(remainingMillis(deadline), TimeUnit.MILLISECONDS);
         if (!terminated) {

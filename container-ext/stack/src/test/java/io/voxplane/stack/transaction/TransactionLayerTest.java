@@ -33,6 +33,23 @@ class TransactionLayerTest extends TransactionHarness {
     }
 
     @Test
+    void pendingNonInviteCountsUnansweredNonInviteTransactionsOnly() {
+        SipRequest options = request(SipMethod.OPTIONS, "z9hG4bKp1");
+        layer.onMessage(options, UDP_FLOW);
+        layer.onMessage(invite("z9hG4bKp2"), UDP_FLOW);
+        SipRequest register = request(SipMethod.REGISTER, "z9hG4bKp3");
+        layer.sendRequest(register, UDP_TARGET, listener);
+
+        assertEquals(2, layer.pendingNonInviteCount());
+
+        tu.serverTransactions.get(0).respond(response(options, 200));
+        layer.onMessage(response(register, 200), UDP_FLOW);
+
+        assertEquals(0, layer.pendingNonInviteCount());
+        assertTrue(layer.transactionCount() >= 3, "answered transactions still absorb retransmissions");
+    }
+
+    @Test
     void clientRequestsPastTheLimitFailWithACode() {
         layer = new TransactionLayer(sender, timers, TransactionConfig.defaults().withMaxTransactions(1), tu);
         layer.sendRequest(request(SipMethod.OPTIONS, "z9hG4bKc1"), UDP_TARGET, listener);
