@@ -8,9 +8,19 @@ import java.util.Optional;
  * A SIP request handed to an app handler, with the ways to answer it. Immutable view; the
  * answering methods are the handler's one decision: exactly one of {@link #respond(int)},
  * {@link #respond(int, String, Map, String, byte[])}, {@link #proxyTo} or {@link #createB2bua}
- * per request, now or later (from a {@link Call#schedule} timer or a future's callback). A second
- * decision throws {@link IllegalStateException}. A handler that returns without deciding leaves
- * the request pending; the container times it out like any unanswered transaction, so decide.
+ * per request, now or later: from any thread (a {@link Call#schedule} timer, a future's callback
+ * after a media server replied); the container runs the decision serially with the call's
+ * handlers. A second decision throws {@link IllegalStateException}. A handler that returns
+ * without deciding leaves the request pending; the container times it out like any unanswered
+ * transaction, so decide. An INVITE the caller CANCELled before the decision is already
+ * answered 487: a later decision on it is ignored.
+ *
+ * <p>Answering an INVITE with 2xx creates a dialog (RFC 3261 s12.1.1): the container adds a To
+ * tag and, unless the app gave one, a Contact with the node's own address, retransmits the 2xx
+ * until the ACK comes (s13.3.1.4), and hands the app the dialog's requests (ACK, BYE, re-INVITE,
+ * UPDATE, INFO, MESSAGE, OPTIONS) through its handlers. Requests handed to {@link Bye},
+ * {@link Ack} and {@link Cancel} handlers are already answered by the container (their
+ * {@code respond} throws).
  *
  * <p>Addresses are strings as on the wire ({@code "Alice" <sip:alice@example.com>;tag=1}); the
  * parsed parts an app usually needs have their own accessors.
@@ -77,9 +87,14 @@ public interface SipRequest {
     Proxy proxyTo(List<String> uris, ProxyOptions options);
 
     /**
-     * Bridges the request to {@code targetUri} as a back-to-back user agent (RFC 7092 s3.1) and
-     * returns the live bridge. The container may not offer it (see its documentation); then it
-     * throws {@link UnsupportedOperationException} with a code and the request stays undecided.
+     * Bridges the INVITE to {@code targetUri} as a back-to-back user agent (RFC 7092 s3.1): a new
+     * INVITE (new Call-ID, tags) with the caller's From and session description goes to the
+     * target; its provisional status and its answer (with the callee's session description) go
+     * back to the caller; a BYE on either leg ends the other; the caller's CANCEL cancels the
+     * outgoing leg. Returns the live bridge.
+     *
+     * @throws IllegalArgumentException      when {@code targetUri} is not a sip/sips URI
+     * @throws UnsupportedOperationException (VXAPP-101) for a request other than an initial INVITE
      */
     B2bua createB2bua(String targetUri);
 }

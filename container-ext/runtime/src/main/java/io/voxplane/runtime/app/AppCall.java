@@ -1,6 +1,7 @@
 package io.voxplane.runtime.app;
 
 import io.voxplane.api.Call;
+import io.voxplane.api.DialogState;
 import io.voxplane.api.SipTimer;
 import io.voxplane.stack.timer.TimerHandle;
 import io.voxplane.stack.timer.TimerService;
@@ -34,6 +35,7 @@ final class AppCall implements Call {
     private final Set<TimerHandle> pending = new HashSet<>();
     private int holds;
     private boolean ended;
+    private volatile AppLeg leg;
 
     AppCall(String callId, TimerService timers, Consumer<AppCall> onEnd) {
         this.callId = Objects.requireNonNull(callId, "callId");
@@ -74,6 +76,25 @@ final class AppCall implements Call {
             pending.add(handle[0]);
             return () -> cancel(handle[0]);
         }
+    }
+
+    @Override
+    public DialogState dialogState() {
+        AppLeg current = leg;
+        return current == null ? DialogState.NONE : current.dialogState();
+    }
+
+    @Override
+    public void hangup() {
+        AppLeg current = leg;
+        if (current != null) {
+            current.terminate();
+        }
+    }
+
+    /** The leg the app now holds in this call as a user agent (the latest wins). */
+    void attach(AppLeg value) {
+        leg = Objects.requireNonNull(value, "leg");
     }
 
     @Override

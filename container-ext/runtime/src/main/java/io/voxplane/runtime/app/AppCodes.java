@@ -22,12 +22,14 @@ public final class AppCodes {
     public static final String NOT_A_BEAN = "VXAPP-007";
     /** An app handler threw: the request gets 500 with this code in the reason phrase. */
     public static final String HANDLER_FAILED = "VXAPP-100";
-    /** {@code createB2bua} is not offered by this container version. */
+    /** {@code createB2bua} on a request other than an initial INVITE. */
     public static final String B2BUA_UNAVAILABLE = "VXAPP-101";
     /** A handler decided twice on one request. */
     public static final String ALREADY_DECIDED = "VXAPP-102";
     /** A response handler threw (the response was already forwarded). */
     public static final String RESPONSE_HANDLER_FAILED = "VXAPP-103";
+    /** An app's 2xx could not create a dialog (the INVITE had no Contact, RFC 3261 s12.1.1): answered 400. */
+    public static final String NO_DIALOG = "VXAPP-104";
 
     /** {@code voxplane.location.store} names no known store, or the Hazelcast instance is missing. */
     public static final String BAD_LOCATION_STORE = "VXAPP-111";

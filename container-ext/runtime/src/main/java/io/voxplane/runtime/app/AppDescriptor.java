@@ -36,6 +36,11 @@ record AppDescriptor(String name, Class<?> beanClass, Set<String> methods, Patte
         return specific.isPresent() ? specific : Optional.ofNullable(handlers.get(HandlerKind.ANY_METHOD));
     }
 
+    /** The handler of exactly {@code kind} (no {@code @AnyMethod} fallback: for ACK, BYE and CANCEL notices). */
+    Optional<AppHandler> handler(HandlerKind kind) {
+        return Optional.ofNullable(handlers.get(kind));
+    }
+
     Optional<AppHandler> responseHandler(int status) {
         return Optional.ofNullable(handlers.get(HandlerKind.forStatus(status)));
     }

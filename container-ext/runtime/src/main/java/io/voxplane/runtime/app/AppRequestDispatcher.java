@@ -6,6 +6,7 @@ import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
 import io.voxplane.stack.proxy.ProxyRouter;
 import io.voxplane.stack.proxy.ProxyTransaction;
+import io.voxplane.stack.proxy.StatefulProxy;
 import io.voxplane.stack.timer.ScheduledTimerService;
 import io.voxplane.stack.transaction.ServerTransaction;
 import jakarta.annotation.PreDestroy;
@@ -24,7 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The app model's {@link RequestDispatcher}: replaces {@link NoAppRequestDispatcher} whenever the
  * runtime is deployed. As a {@link ProxyRouter} it makes the signaling plane run the stateful
  * proxy core (RFC 3261 s16), which handles CANCEL (s16.10), forwards ACK for 2xx statelessly
- * (s16.11) and forwards requests inside a dialog by their Route set (s16.12) without asking apps.
+ * (s16.11) and forwards requests inside a dialog by their Route set (s16.12) without asking apps,
+ * except those of dialogs an app holds itself (see below).
  *
  * <p>For each initial request: the {@link AppTable} picks the app; none takes it: the container's
  * default answer ({@link NoAppResponses}); the app has no handler for its method: 405 with Allow
@@ -33,13 +35,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * signaling plane's bus mailbox of the Call-ID, on its managed executor), under the call's lock
  * so a call's handlers and timers never overlap. A handler that throws gets the request answered
  * 500 with {@value AppCodes#HANDLER_FAILED} in the reason phrase (if it had not decided yet), and
- * a log line with the code. When a proxied request completes, the app's response handler for the
- * final response's class is called.
+ * a log line with the code. For a proxied request the app's {@code @ProvisionalResponse} handler
+ * sees every provisional response sent upstream, and when it completes the handler for the final
+ * response's class is called. INVITEs an app answers with 2xx or bridges become dialogs of the
+ * node's user agent side ({@link AppDialogs}): their in-dialog requests, ACK and CANCEL go to the
+ * app instead of the proxy core.
  */
 @ApplicationScoped
 @Alternative
 @Priority(AppRequestDispatcher.PRIORITY)
-public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter {
+public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter, ProxyCoreAware {
 
     /** Alternative priority: above the container's default dispatcher, below anything a deployer selects. */
     public static final int PRIORITY = 1000;
@@ -57,6 +62,7 @@ public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter {
 
     private final ConcurrentHashMap<Class<?>, Object> instances = new ConcurrentHashMap<>();
     private volatile CallRegistry calls;
+    private volatile AppDialogs dialogs;
 
     @Override
     public void route(ProxyTransaction transaction) {
@@ -73,9 +79,29 @@ public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter {
             return;
         }
         AppCall call = calls().open(request.callId());
-        transaction.completed().whenComplete((done, failure) -> call.release());
-        AppSipRequest appRequest = new AppSipRequest(transaction, response -> onProxiedFinal(app, call, response));
+        AppSipRequest appRequest = AppSipRequest.initial(transaction, call, app, dialogs,
+                response -> onProxiedResponse(app, call, response), response -> onProxiedResponse(app, call, response));
+        appRequest.finished().whenComplete((done, failure) -> call.release());
+        if (request.isInvite() && dialogs != null) {
+            dialogs.track(appRequest);
+        }
         call.runSerially(() -> invoke(app, handler.get(), appRequest, call));
+    }
+
+    /**
+     * Wires the app user agent side ({@link AppDialogs}) into the signaling plane's proxy core, so
+     * apps can answer INVITEs with a dialog and bridge them. Called once when the plane starts.
+     */
+    @Override
+    public void attach(StatefulProxy proxy) {
+        AppDialogs created = new AppDialogs(proxy, this::invoke);
+        proxy.localEndpoint(created);
+        dialogs = created;
+    }
+
+    /** The app calls held as user agents, once the signaling plane attached; null before. */
+    AppDialogs dialogs() {
+        return dialogs;
     }
 
     /**
@@ -101,7 +127,7 @@ public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter {
         }
     }
 
-    private void invoke(AppDescriptor app, AppHandler handler, AppSipRequest request, AppCall call) {
+    void invoke(AppDescriptor app, AppHandler handler, AppSipRequest request, AppCall call) {
         try {
             Object target = instance(app.beanClass());
             if (handler.takesCall()) {
@@ -125,7 +151,7 @@ public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter {
         }
     }
 
-    private void onProxiedFinal(AppDescriptor app, AppCall call, SipResponse response) {
+    private void onProxiedResponse(AppDescriptor app, AppCall call, SipResponse response) {
         Optional<AppHandler> handler = app.responseHandler(response.status());
         if (handler.isEmpty()) {
             return;

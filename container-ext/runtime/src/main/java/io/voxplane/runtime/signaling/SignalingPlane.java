@@ -4,6 +4,7 @@ import io.voxplane.runtime.Plane;
 import io.voxplane.runtime.PlanePriorities;
 import io.voxplane.runtime.PlaneStartException;
 import io.voxplane.runtime.PlaneState;
+import io.voxplane.runtime.app.ProxyCoreAware;
 import io.voxplane.runtime.app.RequestDispatcher;
 import io.voxplane.runtime.bus.Bus;
 import io.voxplane.runtime.config.VoxplaneSettings;
@@ -90,10 +91,16 @@ public class SignalingPlane {
             ScheduledTimerService timers = new ScheduledTimerService(tasks.scheduler());
             // A dispatcher that proxies (the app model) runs as the router of a stateful proxy core
             // (RFC 3261 s16), which owns the transaction layer, CANCEL and ACK forwarding.
-            transactions = dispatcher instanceof ProxyRouter router
-                    ? new StatefulProxy(sender, timers, proxyConfig(), router).transactions()
-                    : new TransactionLayer(sender, timers, settings.transactions(),
-                            new DispatchingTransactionUser(dispatcher));
+            if (dispatcher instanceof ProxyRouter router) {
+                StatefulProxy proxy = new StatefulProxy(sender, timers, proxyConfig(), router);
+                if (dispatcher instanceof ProxyCoreAware aware) {
+                    aware.attach(proxy);
+                }
+                transactions = proxy.transactions();
+            } else {
+                transactions = new TransactionLayer(sender, timers, settings.transactions(),
+                        new DispatchingTransactionUser(dispatcher));
+            }
             state = PlaneState.RUNNING;
             LOG.log(Level.INFO, () -> "signaling plane running, dispatching to "
                     + dispatcher.getClass().getSimpleName() + ", T1 " + settings.transactions().t1());

@@ -135,6 +135,38 @@ class AppDispatchTest {
     }
 
     @Test
+    void proxiedInvitesProvisionalResponseReachesTheAppsProvisionalHandlerBeforeTheFinal() throws Exception {
+        try (DatagramSocket callee = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            callee.setSoTimeout(10_000);
+            send(client, request("INVITE", "echo", "X-Target: sip:bob@127.0.0.1:" + callee.getLocalPort() + "\r\n", ""),
+                    server);
+            DatagramPacket[] from = new DatagramPacket[1];
+            SipRequest forwarded = (SipRequest) receive(callee, from);
+            send(callee, reply(forwarded, "180 Ringing"), from[0].getSocketAddress());
+            SipResponse ringing = (SipResponse) receive(client, null);
+            while (ringing.status() == 100) {
+                ringing = (SipResponse) receive(client, null);
+            }
+            assertEquals(180, ringing.status(), "forwarded upstream (RFC 3261 s16.7 step 5)");
+            Recorder recorder = container.select(Recorder.class).get();
+            assertEquals("provisional 180 INVITE", recorder.next(10));
+            send(callee, reply(forwarded, "486 Busy Here"), from[0].getSocketAddress());
+            assertEquals(486, finalResponse().status());
+            assertEquals("486 INVITE from sip:tester@127.0.0.1", recorder.next(10));
+        }
+    }
+
+    private static String reply(SipRequest forwarded, String statusLine) {
+        return "SIP/2.0 " + statusLine + "\r\n"
+                + forwarded.headerValues("Via").stream().map(v -> "Via: " + v + "\r\n").reduce("", String::concat)
+                + "From: " + forwarded.from() + "\r\n"
+                + "To: " + forwarded.to() + ";tag=callee1\r\n"
+                + "Call-ID: " + forwarded.callId() + "\r\n"
+                + "CSeq: " + forwarded.cseq() + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    @Test
     void proxiedInviteReturnsTheCalleesBusyAndTheAppsErrorHandlerSeesItWithCallState() throws Exception {
         try (DatagramSocket callee = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             callee.setSoTimeout(10_000);

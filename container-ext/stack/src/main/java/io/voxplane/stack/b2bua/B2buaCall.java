@@ -49,6 +49,18 @@ public final class B2buaCall {
         this.aLeg = aLeg;
     }
 
+    /**
+     * Bridges {@code aLeg}, an INVITE the caller adopted on {@code agent}
+     * ({@link UserAgent#adopt}), to {@code route}, as a {@link B2bua} core does for its own calls:
+     * for a container that picks the callee per call itself. The caller hands the agent's
+     * transaction user the legs' messages.
+     */
+    public static B2buaCall bridge(UserAgent agent, IncomingCall aLeg, B2buaRoute route) {
+        B2buaCall call = new B2buaCall(java.util.Objects.requireNonNull(aLeg, "aLeg"));
+        call.start(java.util.Objects.requireNonNull(agent, "agent"), java.util.Objects.requireNonNull(route, "route"));
+        return call;
+    }
+
     public IncomingCall aLeg() {
         return aLeg;
     }

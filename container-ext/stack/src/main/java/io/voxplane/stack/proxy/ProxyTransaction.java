@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -86,6 +87,7 @@ public final class ProxyTransaction {
     private boolean finalSent;
     private boolean accepted;
     private volatile ProxyTransactionState state = ProxyTransactionState.AWAITING_ROUTE;
+    private volatile Consumer<SipResponse> provisionalListener = response -> { };
 
     ProxyTransaction(StatefulProxy proxy, SipRequest request, ServerTransaction server) {
         this.proxy = proxy;
@@ -179,6 +181,39 @@ public final class ProxyTransaction {
             }
             finish();
         });
+    }
+
+    /**
+     * The router's decision to answer the request as a user agent itself (an app server answering
+     * an INVITE with a dialog, or bridging it as a B2BUA) instead of proxying it: the context is
+     * decided and completed without sending anything, {@link #finalResponse()} never completes,
+     * and the returned server transaction is the caller's to answer. A CANCEL for it is the
+     * caller's too (see {@link LocalEndpoint#onCancel}).
+     *
+     * @throws ProxyException {@code VXPRX-002} when this transaction was already decided
+     */
+    public ServerTransaction takeOver() {
+        decide();
+        mailbox.execute(() -> {
+            finalSent = true;
+            state = ProxyTransactionState.COMPLETED;
+            completed.complete(this);
+        });
+        return server;
+    }
+
+    /** The server transaction of the request (to match a CANCEL the proxy core passed on). */
+    public ServerTransaction serverTransaction() {
+        return server;
+    }
+
+    /**
+     * Calls {@code listener} with every provisional response sent upstream (s16.7 step 5: at once,
+     * in order, never after the final response of its branch), inside this context's serial order.
+     * One listener; it must not block.
+     */
+    public void onProvisional(Consumer<SipResponse> listener) {
+        provisionalListener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Events go through this; package-private for the branches and the proxy core. */
@@ -424,6 +459,13 @@ public final class ProxyTransaction {
         if (response.isFinal()) {
             finalSent = true;
             finalResponse.complete(response);
+        } else {
+            try {
+                provisionalListener.accept(response);
+            } catch (RuntimeException failed) {
+                LOG.log(System.Logger.Level.WARNING, "provisional listener failed on " + response.status() + " for "
+                        + request.callId() + ": " + failed);
+            }
         }
     }
 

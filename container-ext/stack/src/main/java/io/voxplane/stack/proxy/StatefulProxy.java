@@ -9,6 +9,7 @@ import io.voxplane.stack.timer.TimerService;
 import io.voxplane.stack.transaction.ServerInviteTransaction;
 import io.voxplane.stack.transaction.ServerTransaction;
 import io.voxplane.stack.transaction.SipIdGenerator;
+import io.voxplane.stack.transaction.TransactionFailure;
 import io.voxplane.stack.transaction.TransactionLayer;
 import io.voxplane.stack.transaction.TransactionUser;
 import io.voxplane.stack.transport.Flow;
@@ -61,6 +62,7 @@ public final class StatefulProxy {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong late2xx = new AtomicLong();
     private final AtomicLong strayDropped = new AtomicLong();
+    private volatile LocalEndpoint local = LocalEndpoint.NONE;
 
     public StatefulProxy(MessageSender sender, TimerService timers, ProxyConfig config, ProxyRouter router) {
         this.config = Objects.requireNonNull(config, "config");
@@ -80,6 +82,15 @@ public final class StatefulProxy {
 
     public TransactionLayer transactions() {
         return transactions;
+    }
+
+    /**
+     * Sets the user agent side of this node ({@link LocalEndpoint}), asked first about in-dialog
+     * requests, ACKs, CANCELs and stray 2xx; what it does not take stays with the proxy core.
+     * Set once at wiring, before traffic.
+     */
+    public void localEndpoint(LocalEndpoint endpoint) {
+        local = Objects.requireNonNull(endpoint, "endpoint");
     }
 
     /** INVITE response contexts alive now (kept until their server transaction ends, for CANCEL). */
@@ -227,6 +238,9 @@ public final class StatefulProxy {
                 return;
             }
             SipRequest request = preprocessRoutes(received);
+            if (request.to().tag().isPresent() && local.onInDialogRequest(request, server)) {
+                return;
+            }
             ProxyTransaction context = new ProxyTransaction(StatefulProxy.this, request, server);
             if (request.isInvite()) {
                 invites.put(server, context);
@@ -240,11 +254,16 @@ public final class StatefulProxy {
 
         @Override
         public void onAck(SipRequest ack, Flow flow) {
-            forwardAck(ack);
+            if (!local.onAck(ack, flow)) {
+                forwardAck(ack);
+            }
         }
 
         @Override
         public void onCancel(SipRequest cancel, ServerInviteTransaction invite) {
+            if (local.onCancel(cancel, invite)) {
+                return;
+            }
             ProxyTransaction context = invites.get(invite);
             if (context == null) {
                 invite.respondRequestTerminated();
@@ -255,6 +274,9 @@ public final class StatefulProxy {
 
         @Override
         public void onStrayResponse(SipResponse response, Flow flow) {
+            if (local.onStrayResponse(response, flow)) {
+                return;
+            }
             if (response.topVia() == null || !config.isSelf(response.topVia()) || flow.transport() != TransportType.UDP
                     || response.vias().size() < 2) {
                 strayDropped.incrementAndGet();
@@ -264,8 +286,14 @@ public final class StatefulProxy {
         }
 
         @Override
+        public void onServerTransactionFailure(ServerTransaction transaction, TransactionFailure failure) {
+            local.onServerTransactionFailure(transaction, failure);
+        }
+
+        @Override
         public void onServerTransactionTerminated(ServerTransaction transaction) {
             invites.remove(transaction);
+            local.onServerTransactionTerminated(transaction);
         }
     }
 }

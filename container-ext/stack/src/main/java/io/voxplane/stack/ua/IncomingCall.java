@@ -82,16 +82,29 @@ public final class IncomingCall extends Call {
      * @throws UserAgentException {@code VXUA-002} after a final response or when the call ended
      */
     public void answer(String contentType, byte[] body) {
-        SipResponse.Builder builder = reply(200).contact(agent.config().contact());
+        SipResponse.Builder builder = newResponse(200).contact(agent.config().contact());
         if (body != null && body.length > 0) {
             builder.body(contentType, body);
         }
-        SipResponse ok = builder.build();
+        answer(builder.build());
+    }
+
+    /**
+     * Accepts the call with {@code ok}, a 2xx the caller built from {@link #newResponse(int)} with
+     * its own Contact, headers and body (e.g. a container adding an app's headers).
+     *
+     * @throws IllegalArgumentException when {@code ok} is not a 2xx with this call's To tag and a Contact
+     * @throws UserAgentException {@code VXUA-002} after a final response or when the call ended
+     */
+    public void answer(SipResponse ok) {
+        if (ok.statusClass() != 2 || !ok.to().tag().equals(java.util.Optional.of(localTag)) || ok.contacts().isEmpty()) {
+            throw new IllegalArgumentException("not a 2xx from newResponse with a Contact: " + ok.status());
+        }
         synchronized (this) {
             requireUnanswered();
             answer = ok;
-            localBody = body == null ? new byte[0] : body;
-            localContentType = contentType;
+            localBody = ok.body();
+            localContentType = ok.contentType().orElse(null);
             ensureDialog(ok).onResponseSent(ok);
             moveTo(CallState.CONFIRMED);
             if (!transaction.flow().transport().reliable()) {
@@ -102,6 +115,11 @@ public final class IncomingCall extends Call {
         }
         send(ok);
         agent.answered(transaction);
+    }
+
+    /** A response to the INVITE with this call's To tag (the caller adds Contact, headers, body). */
+    public SipResponse.Builder newResponse(int status) {
+        return reply(status);
     }
 
     /**

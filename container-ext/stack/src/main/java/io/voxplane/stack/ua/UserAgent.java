@@ -28,6 +28,7 @@ import io.voxplane.stack.transport.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -61,6 +62,7 @@ public final class UserAgent {
     private final ConcurrentMap<DialogId, Call> callsByDialog = new ConcurrentHashMap<>();
     private final ConcurrentMap<ServerInviteTransaction, IncomingCall> unanswered = new ConcurrentHashMap<>();
     private final ConcurrentMap<MergeKey, ServerTransaction> outOfDialog = new ConcurrentHashMap<>();
+    private final Core core = new Core();
 
     /** What makes two out-of-dialog requests "the same request" arriving twice (s8.2.2.2). */
     private record MergeKey(String fromTag, String callId, CSeq cseq) {
@@ -80,12 +82,52 @@ public final class UserAgent {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.dialogs = new DialogRegistry(config.maxDialogs());
-        this.transactions = new TransactionLayer(sender, timers, config.transactions(), new Core());
+        this.transactions = new TransactionLayer(sender, timers, config.transactions(), core);
+    }
+
+    /**
+     * A UA on a transaction layer another transaction user owns (an app server whose proxy core
+     * owns the layer and terminates some calls itself): that owner hands this UA's
+     * {@link #transactionUser()} the messages of its calls, and the INVITEs it answers as a UA
+     * through {@link #adopt}. New out-of-dialog INVITEs never reach this UA's own handler.
+     */
+    public UserAgent(TransactionLayer shared, UserAgentConfig config, TargetResolver resolver) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.transactions = Objects.requireNonNull(shared, "shared");
+        this.timers = shared.timers();
+        this.handler = IncomingCallHandler.rejectAll();
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.dialogs = new DialogRegistry(config.maxDialogs());
     }
 
     /** A UA that resolves IP-literal URIs only ({@link TargetResolver#literalOnly()}). */
     public UserAgent(MessageSender sender, TimerService timers, UserAgentConfig config, IncomingCallHandler handler) {
         this(sender, timers, config, handler, TargetResolver.literalOnly());
+    }
+
+    /**
+     * This UA's core as transaction user, for the owner of a shared layer (see
+     * {@link #UserAgent(TransactionLayer, UserAgentConfig, TargetResolver)}) to hand it the
+     * in-dialog requests, ACKs, CANCELs, stray 2xx and transaction ends of this UA's calls.
+     */
+    public TransactionUser transactionUser() {
+        return core;
+    }
+
+    /**
+     * Takes an INVITE that another transaction user on the same layer received as a call of this
+     * UA (s13.3): the caller answers it with {@link IncomingCall#answer} or {@link IncomingCall#reject}
+     * and hands this UA's {@link #transactionUser()} its CANCEL, ACK and in-dialog requests.
+     */
+    public IncomingCall adopt(SipRequest invite, ServerInviteTransaction transaction) {
+        IncomingCall call = new IncomingCall(this, invite, transaction);
+        unanswered.put(transaction, call);
+        return call;
+    }
+
+    /** The call of a dialog of this UA, if any. */
+    public Optional<Call> callOf(DialogId id) {
+        return Optional.ofNullable(callsByDialog.get(id));
     }
 
     /** Plug this into the transport. */

@@ -80,6 +80,13 @@ public final class Sipp {
         return sipp;
     }
 
+    /** A scenario file run as a server (it waits for the first message) on 127.0.0.1:{@code port}. */
+    public static Sipp serverScenario(Path xml, int port) {
+        Sipp sipp = new Sipp("-sf", xml.toAbsolutePath().toString());
+        sipp.args.addAll(List.of("-p", Integer.toString(port)));
+        return sipp;
+    }
+
     /** SIPp's built-in {@code uas} scenario listening on 127.0.0.1:{@code port}. */
     public static Sipp uas(int port) {
         Sipp sipp = new Sipp("uas");
@@ -115,6 +122,12 @@ public final class Sipp {
     /** Bound on the whole run, passed to SIPp's {@code -timeout} and used for the process. */
     public Sipp timeout(Duration bound) {
         this.timeout = bound;
+        return this;
+    }
+
+    /** A scenario keyword {@code [name]} with {@code value} ({@code -key}). */
+    public Sipp key(String name, String value) {
+        args.addAll(List.of("-key", name, value));
         return this;
     }
 

@@ -1,0 +1,78 @@
+package io.voxplane.runtime.app;
+
+import io.voxplane.runtime.task.TaskTrackers;
+import io.voxplane.runtime.Plane;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The calls apps hold as user agents on this node, for a graceful shutdown: UAS dialogs their 2xx
+ * created, INVITEs they have not answered yet, and both legs of their B2BUA bridges. Proxied
+ * calls are not here (the proxy keeps no dialog state, RFC 3261 s16).
+ *
+ * <p>{@link #terminateAll} ends them as RFC 3261 asks: BYE on every confirmed dialog (s15.1.1),
+ * 487 to every unanswered INVITE (s9.2: a UAS cannot CANCEL), CANCEL to every unanswered outgoing
+ * B2BUA INVITE (s9.1). Thread-safe.
+ */
+@ApplicationScoped
+public class ActiveDialogs {
+
+    @Inject
+    AppRequestDispatcher dispatcher;
+
+    @Inject
+    TaskTrackers trackers;
+
+    /** Confirmed app dialogs now (a bridge with both legs answered counts 2). */
+    public int confirmedCount() {
+        int count = 0;
+        for (AppLeg leg : legs()) {
+            count += leg.confirmedDialogs();
+        }
+        return count;
+    }
+
+    /** App calls not confirmed yet: unanswered INVITEs and bridges whose outgoing leg rings. */
+    public int pendingCount() {
+        int count = 0;
+        for (AppLeg leg : legs()) {
+            if (leg.dialogState() == io.voxplane.api.DialogState.PENDING) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Hangs up every app call (see the class javadoc) and completes when every BYE transaction
+     * completed, or when {@code timeout} passed (whichever comes first; never exceptionally).
+     */
+    public CompletionStage<Void> terminateAll(Duration timeout) {
+        List<CompletableFuture<Void>> ends = new ArrayList<>();
+        for (AppLeg leg : legs()) {
+            ends.add(leg.terminate().toCompletableFuture().exceptionally(failure -> null));
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new));
+        if (all.isDone()) {
+            return all;
+        }
+        CompletableFuture<Void> bounded = new CompletableFuture<>();
+        all.whenComplete((done, failure) -> bounded.complete(null));
+        ScheduledFuture<?> timer = trackers.forPlane(Plane.SIGNALING).scheduler()
+                .schedule(() -> bounded.complete(null), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        bounded.whenComplete((done, failure) -> timer.cancel(false));
+        return bounded;
+    }
+
+    private List<AppLeg> legs() {
+        AppDialogs dialogs = dispatcher.dialogs();
+        return dialogs == null ? List.of() : dialogs.legs();
+    }
+}
