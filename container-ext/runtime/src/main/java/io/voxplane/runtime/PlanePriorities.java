@@ -22,6 +22,12 @@ public final class PlanePriorities {
     /** Stop of the signaling plane, after transport. */
     public static final int SIGNALING_STOP = TRANSPORT_STOP + 100;
 
+    /** Start of the media plane: before signaling, so the first INVITE finds RTP ports ready. */
+    public static final int MEDIA_START = SIGNALING_START - 50;
+
+    /** Stop of the media plane: after signaling ended its calls, releasing every RTP port. */
+    public static final int MEDIA_STOP = SIGNALING_STOP + 50;
+
     private PlanePriorities() {
     }
 }
