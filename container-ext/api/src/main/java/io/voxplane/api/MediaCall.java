@@ -1,6 +1,7 @@
 package io.voxplane.api;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -44,6 +45,12 @@ public interface MediaCall {
      * collected), serially with the call's handlers. Replaces the previous listener.
      */
     void onDtmf(Consumer<Character> listener);
+
+    /**
+     * The last quality report of the call's media (counters, loss, jitter, MOS); empty until the
+     * first one, which comes one {@code voxplane.media.quality-report-interval} after the answer.
+     */
+    Optional<MediaQuality> quality();
 
     /** Completes when the call's media is closed (the call ended). */
     CompletionStage<Void> closed();

@@ -12,6 +12,7 @@ import io.voxplane.runtime.events.MediaFunctionSpec;
 import io.voxplane.runtime.events.MediaInactive;
 import io.voxplane.runtime.events.MediaModified;
 import io.voxplane.runtime.events.MediaOpened;
+import io.voxplane.runtime.events.MediaQualityReport;
 import io.voxplane.runtime.events.MediaRejected;
 import io.voxplane.runtime.events.ModifyMedia;
 import io.voxplane.runtime.events.OpenMedia;
@@ -192,6 +193,14 @@ final class AppMedia {
         AppMediaCall call = calls.get(finished.callId());
         if (call != null) {
             call.finished(finished.commandId(), finished.reason(), finished.digits(), finished.detail());
+        }
+    }
+
+    void onQuality(MediaQualityReport report) {
+        AppMediaCall call = calls.get(report.callId());
+        if (call != null) {
+            call.quality(new io.voxplane.api.MediaQuality(report.mos(), report.lossPercent(), report.jitterMillis(),
+                    report.roundTripMillis(), report.packetsReceived(), report.packetsSent(), report.digits()));
         }
     }
 

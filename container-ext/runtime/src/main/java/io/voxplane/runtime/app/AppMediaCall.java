@@ -2,11 +2,13 @@ package io.voxplane.runtime.app;
 
 import io.voxplane.api.MediaCall;
 import io.voxplane.api.MediaFunctionStoppedException;
+import io.voxplane.api.MediaQuality;
 import io.voxplane.runtime.events.MediaFunctionSpec;
 import io.voxplane.runtime.events.StartMediaFunction;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,7 @@ final class AppMediaCall implements MediaCall {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private volatile Consumer<Character> dtmf;
     private volatile String lastAnswer = "";
+    private volatile MediaQuality quality;
 
     AppMediaCall(AppMedia owner, AppSipRequest invite) {
         this.owner = owner;
@@ -96,6 +99,15 @@ final class AppMediaCall implements MediaCall {
     @Override
     public void onDtmf(Consumer<Character> listener) {
         dtmf = listener;
+    }
+
+    @Override
+    public Optional<MediaQuality> quality() {
+        return Optional.ofNullable(quality);
+    }
+
+    void quality(MediaQuality report) {
+        quality = report;
     }
 
     @Override

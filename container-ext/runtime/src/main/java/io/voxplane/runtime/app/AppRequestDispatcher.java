@@ -7,6 +7,7 @@ import io.voxplane.runtime.events.MediaFunctionFinished;
 import io.voxplane.runtime.events.MediaInactive;
 import io.voxplane.runtime.events.MediaModified;
 import io.voxplane.runtime.events.MediaOpened;
+import io.voxplane.runtime.events.MediaQualityReport;
 import io.voxplane.runtime.events.MediaRejected;
 import io.voxplane.runtime.task.TaskTrackers;
 import io.voxplane.sip.SipRequest;
@@ -158,6 +159,13 @@ public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter, Pro
         AppDialogs d = dialogs;
         if (d != null) {
             d.media().onFinished(event);
+        }
+    }
+
+    void onMediaQuality(@ObservesAsync MediaQualityReport event) {
+        AppDialogs d = dialogs;
+        if (d != null) {
+            d.media().onQuality(event);
         }
     }
 

@@ -108,6 +108,13 @@ public final class MediaPhone implements AutoCloseable {
         return response;
     }
 
+    /** A request inside the dialog without body (INFO, MESSAGE, OPTIONS); returns its final response. */
+    public SipResponse inDialog(String method) throws Exception {
+        cseq++;
+        send(request(method, cseq, "z9hG4bK-" + method + cseq + fromTag, null));
+        return finalResponse(method);
+    }
+
     /** BYE; returns its final response. */
     public SipResponse bye() throws Exception {
         cseq++;
