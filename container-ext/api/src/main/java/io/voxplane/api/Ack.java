@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks the handler of ACK requests (RFC 3261 s13.2.2.4; only ACKs the container passes to apps) in a {@link SipApplication} bean (after JSR 359's
+ * Marks the handler of the ACK for the app's 2xx (RFC 3261 s13.2.2.4), inside a dialog the app
+ * created by answering an INVITE, in a {@link SipApplication} bean (after JSR 359's
  * {@code @Ack}). Signature: {@code void m(SipRequest request)} or
  * {@code void m(SipRequest request, Call call)}; anything else fails the deployment (VXAPP-001).
  * One handler per method per app (VXAPP-003).

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -65,9 +66,14 @@ public class ActiveDialogs {
         }
         CompletableFuture<Void> bounded = new CompletableFuture<>();
         all.whenComplete((done, failure) -> bounded.complete(null));
-        ScheduledFuture<?> timer = trackers.forPlane(Plane.SIGNALING).scheduler()
-                .schedule(() -> bounded.complete(null), timeout.toMillis(), TimeUnit.MILLISECONDS);
-        bounded.whenComplete((done, failure) -> timer.cancel(false));
+        try {
+            ScheduledFuture<?> timer = trackers.forPlane(Plane.SIGNALING).scheduler()
+                    .schedule(() -> bounded.complete(null), timeout.toMillis(), TimeUnit.MILLISECONDS);
+            bounded.whenComplete((done, failure) -> timer.cancel(false));
+        } catch (RejectedExecutionException stopped) {
+            // the signaling plane's scheduler is gone: nothing will answer the BYEs any more
+            bounded.complete(null);
+        }
         return bounded;
     }
 

@@ -62,7 +62,7 @@ final class AppB2bua implements B2bua, AppLeg {
     @Override
     public CompletionStage<Void> terminate() {
         bridge.hangup();
-        return bridge.ended().handle((end, failure) -> null);
+        return bridge.settled();
     }
 
     private static int statusOf(Throwable failure) {

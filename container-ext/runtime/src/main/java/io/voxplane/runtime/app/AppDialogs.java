@@ -205,7 +205,8 @@ final class AppDialogs implements LocalEndpoint {
             agent.transactionUser().onAck(ack, flow);
             return true;
         }
-        return false;
+        // an ACK for a dialog that is gone (e.g. a retransmission after BYE) ends here, not in a loop
+        return addressedHere(ack, flow);
     }
 
     @Override

@@ -310,4 +310,16 @@ class AppDialogsTest {
         done.get(10, TimeUnit.SECONDS);
         assertEquals(0, active.confirmedCount());
     }
+
+    @Test
+    void terminateAllAnswersUnansweredInvites487AndCompletesAtOnce() throws Exception {
+        Dialog call = new Dialog("ring");
+        call.invite();
+        assertEquals("waiting PENDING", recorder.next(10));
+        ActiveDialogs active = container.select(ActiveDialogs.class).get();
+        assertEquals(1, active.pendingCount());
+        active.terminateAll(Duration.ofSeconds(20)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(487, finalResponse("INVITE").status());
+        assertEquals(0, active.pendingCount());
+    }
 }

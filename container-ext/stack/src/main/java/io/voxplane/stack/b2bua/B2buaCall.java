@@ -38,6 +38,9 @@ public final class B2buaCall {
     private final IncomingCall aLeg;
     private final SerialMailbox mailbox = new SerialMailbox();
     private final CompletableFuture<B2buaCallEnd> ended = new CompletableFuture<>();
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    // the BYE / CANCEL outcomes this call started, confined to the mailbox
+    private final java.util.List<CompletableFuture<?>> hangups = new java.util.ArrayList<>();
     private volatile OutgoingCall bLeg;
     private volatile B2buaCallState state = B2buaCallState.CALLING;
     // confined to the mailbox
@@ -77,6 +80,14 @@ public final class B2buaCall {
     /** Completes when both legs are over, with why the call ended. */
     public CompletableFuture<B2buaCallEnd> ended() {
         return ended;
+    }
+
+    /**
+     * Completes after {@link #ended()} once every BYE (and CANCEL) this call sent has its final
+     * response or failed: for a graceful shutdown that waits for the peers. Never exceptionally.
+     */
+    public CompletableFuture<Void> settled() {
+        return settled;
     }
 
     /** Ends the call from here: BYE to answered legs, CANCEL to an unanswered B, 487 to an unanswered A. */
@@ -183,7 +194,7 @@ public final class B2buaCall {
         CallState a = aLeg.state();
         try {
             if (a == CallState.CONFIRMED) {
-                aLeg.hangup();
+                hangups.add(aLeg.hangup());
             } else if (a != CallState.TERMINATED) {
                 aLeg.reject(status >= 300 ? status : 487);
             }
@@ -198,7 +209,7 @@ public final class B2buaCall {
             return;
         }
         try {
-            b.hangup();
+            hangups.add(b.hangup());
         } catch (UserAgentException raced) {
             LOG.log(System.Logger.Level.DEBUG, "B leg of " + aLeg.callId() + " already ending: " + raced.getMessage());
         }
@@ -214,6 +225,8 @@ public final class B2buaCall {
         if (aEnded && (bEnded || bLeg == null)) {
             state = B2buaCallState.ENDED;
             ended.complete(firstEnd != null ? firstEnd : new B2buaCallEnd(B2buaCallEnd.Reason.FAILED, 0));
+            CompletableFuture.allOf(hangups.toArray(CompletableFuture[]::new))
+                    .whenComplete((done, failure) -> settled.complete(null));
         }
     }
 

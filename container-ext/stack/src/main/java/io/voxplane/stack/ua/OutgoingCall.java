@@ -22,6 +22,7 @@ public final class OutgoingCall extends Call implements ClientTransactionListene
     private final CompletableFuture<SipResponse> answered = new CompletableFuture<>();
     private final CompletableFuture<SipResponse> progress = new CompletableFuture<>();
     private ClientInviteTransaction transaction;
+    private boolean cancelSent;
     private SipRequest ack;
     private byte[] remoteBody = new byte[0];
 
@@ -68,16 +69,26 @@ public final class OutgoingCall extends Call implements ClientTransactionListene
     }
 
     /**
-     * Sends CANCEL for the INVITE (once a provisional response arrived).
+     * Sends CANCEL for the INVITE (once a provisional response arrived); a second call sends
+     * nothing more (one CANCEL per INVITE, s9.1) and returns true.
      *
      * @return false when the INVITE already has its final response
      */
     public boolean cancel() {
         ClientInviteTransaction invited;
         synchronized (this) {
+            if (cancelSent) {
+                return true;
+            }
             invited = transaction;
         }
-        return invited != null && agent.transactions().sendCancel(invited, IGNORE);
+        boolean sent = invited != null && agent.transactions().sendCancel(invited, IGNORE);
+        if (sent) {
+            synchronized (this) {
+                cancelSent = true;
+            }
+        }
+        return sent;
     }
 
     synchronized void started(ClientInviteTransaction value) {
