@@ -32,6 +32,7 @@ step jmh-transaction $JMH 'io.voxplane.bench.stack.TransactionBenchmark'
 step jmh-register    $JMH 'io.voxplane.bench.registrar.RegisterBenchmark'
 step jmh-media       $JMH 'io.voxplane.bench.media'
 step codec-realtime  $JAVA -cp bench/target/benchmarks.jar io.voxplane.bench.media.CodecRealtimeReport
+step media-memory    $JAVA -cp bench/target/benchmarks.jar io.voxplane.bench.media.MediaSessionMemoryReport 1000
 step c-reference     bash "$SHARED/codecs/c-reference.sh"
 step sipp-ceiling    bash "$SHARED/sipp-ceiling.sh" 20000
 step uac-vs-stack    bench/sipp/uac-vs-stack.sh 5000 10000

@@ -1,5 +1,7 @@
 /**
- * Voxplane's media library: plain Java, no dependencies, no threads of its own.
+ * Voxplane's media plane core: plain Java (no Jakarta), Netty for the RTP sockets only, no
+ * threads of its own (event loops come from a caller's thread factory, timers from a caller's
+ * scheduler).
  *
  * <ul>
  *   <li>{@code rtp} - RTP packet views and writer (RFC 3550 s5), sequence/loss/jitter statistics
@@ -10,7 +12,9 @@
  *   <li>{@code quality} - ITU-T G.107 E-model (R factor, MOS);</li>
  *   <li>{@code dtmf} - RFC 4733 telephone-events;</li>
  *   <li>{@code wav} - WAV prompts and recordings;</li>
- *   <li>{@code mix} - conference mixing.</li>
+ *   <li>{@code mix} - conference mixing;</li>
+ *   <li>{@code session} - media sessions and functions (echo, prompt, record, digit collection,
+ *       conference) over the RTP sockets of {@code rtp}.</li>
  * </ul>
  *
  * <p>Everything that measures time takes a {@link io.voxplane.media.NanoClock}, so tests run on

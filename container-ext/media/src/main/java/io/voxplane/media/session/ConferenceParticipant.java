@@ -38,6 +38,7 @@ final class ConferenceParticipant implements MediaFunction {
     public void start(MediaSession s) {
         this.session = s;
         checkFormat();
+        s.jitterBuffer();
         room.add(this);
         s.beginTalkspurt();
     }

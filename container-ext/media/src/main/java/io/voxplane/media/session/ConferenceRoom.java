@@ -68,12 +68,16 @@ public final class ConferenceRoom {
     }
 
     /**
-     * Makes the conference the session's media function (replacing any other).
+     * Makes the conference the session's media function (replacing any other); nothing if the
+     * session is already in this room.
      *
      * @throws MediaException {@code VXMED-011} closed, {@code VXMED-012} full, {@code VXMED-014}
      *     ptime not {@value #FRAME_MILLIS} ms, {@code VXMED-010} session not configured
      */
     public void join(MediaSession session) {
+        if (session.functionIs(f -> f instanceof ConferenceParticipant p && p.room() == this)) {
+            return;
+        }
         session.startFunction(new ConferenceParticipant(this));
     }
 

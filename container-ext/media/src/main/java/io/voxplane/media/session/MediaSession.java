@@ -216,8 +216,12 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
-    /** Puts the stream on hold from our side ({@code a=sendonly}: we keep sending, e.g. music). */
-    public MediaSession hold(MediaDirection direction) {
+    /**
+     * Changes only the direction (hold and resume, RFC 3264 s8.4): {@code RECVONLY} when the peer
+     * holds us with {@code a=sendonly}, {@code SENDONLY} when we hold it (music on hold),
+     * {@code INACTIVE}, and {@code SENDRECV} to resume.
+     */
+    public MediaSession direction(MediaDirection direction) {
         synchronized (lock) {
             checkConfigured();
             return configure(params.withDirection(direction));
@@ -268,7 +272,8 @@ public final class MediaSession implements AutoCloseable {
     /**
      * Collects DTMF digits; the stage completes with the digits (without the terminator) when the
      * collection ends by limit, terminator or timeout, or exceptionally with {@code VXMED-013} if
-     * another function replaces it or the session closes.
+     * another function replaces it or the session closes. It completes on the session's thread
+     * with the session locked: attach blocking work with an {@code ...Async} method.
      */
     public CompletionStage<String> collectDigits(DigitCollection spec) {
         DigitCollector collector = new DigitCollector(spec);
@@ -302,6 +307,11 @@ public final class MediaSession implements AutoCloseable {
         synchronized (lock) {
             return snapshot();
         }
+    }
+
+    /** Exceptions that escaped the receive path and were contained by the endpoint (a bug if not 0). */
+    long receiveFailures() {
+        return endpoint.receiverFailures();
     }
 
     /** Listener calls that threw (each was contained). */
@@ -449,8 +459,9 @@ public final class MediaSession implements AutoCloseable {
                 return;
             }
             datagram.getBytes(datagram.readerIndex(), receiveBuffer, 0, len);
-            if (len >= RtpPacket.FIXED_HEADER_LENGTH && !RtpPacket.looksLikeRtp(receiveBuffer, 0, len)
-                    && (receiveBuffer[0] & 0xC0) == 0x80) {
+            int secondByte = len >= 2 ? receiveBuffer[1] & 0xFF : 0;
+            if ((receiveBuffer[0] & 0xC0) == 0x80 && secondByte >= RtcpPacket.TYPE_SR && secondByte <= RtcpPacket.TYPE_APP) {
+                // RTCP multiplexed on the RTP port: RTP payload types 72-76 are reserved for this
                 rtcp(receiveBuffer, 0, len, from);
                 return;
             }
@@ -467,6 +478,11 @@ public final class MediaSession implements AutoCloseable {
             }
             latch.onPacket(from);
             inactivity.onActivity();
+            if (inactivityReported) {
+                // media is back after a reported timeout: time the next silence again
+                inactivityReported = false;
+                scheduleInactivityCheck(config.inactivityTimeout().toNanos());
+            }
             packetsReceived++;
             received.onPacket(view);
             if (event) {
@@ -608,6 +624,12 @@ public final class MediaSession implements AutoCloseable {
         synchronized (lock) {
             checkConfigured();
             replaceFunction(f);
+        }
+    }
+
+    boolean functionIs(java.util.function.Predicate<MediaFunction> which) {
+        synchronized (lock) {
+            return function != null && which.test(function);
         }
     }
 

@@ -20,7 +20,10 @@ public interface MediaSessionListener {
     default void onQualityReport(MediaSession session, MediaStatistics statistics, boolean last) {
     }
 
-    /** No RTP from the peer for the configured inactivity timeout; reported once. */
+    /**
+     * No RTP from the peer for the configured inactivity timeout (only while the direction
+     * receives); reported once per silence: again only after media came back and stopped again.
+     */
     default void onInactivity(MediaSession session, long idleNanos) {
     }
 

@@ -58,6 +58,7 @@ final class RecordFunction implements MediaFunction {
             throw new MediaException(MediaErrorCode.RECORD_FAILED, path + ": " + e.getMessage(), e);
         }
         frame = new short[p.frameSamples()];
+        s.jitterBuffer(); // allocated now, not on the first packet
         maxSamples = maxDuration.toMillis() * rate / 1000;
         timer = s.scheduler().scheduleAtFixedRate(() -> s.locked(this::tick), p.ptimeMillis(), p.ptimeMillis(),
                 TimeUnit.MILLISECONDS);

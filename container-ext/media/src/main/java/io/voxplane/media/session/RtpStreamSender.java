@@ -45,9 +45,9 @@ final class RtpStreamSender {
         marker = true;
         if (sentAny) {
             long elapsed = Math.max(0, clock.nanoTime() - lastSentNanos);
-            long advanced = lastTimestamp + elapsed * clockRate / 1_000_000_000L;
-            if (advanced - nextTimestamp > 0) {
-                nextTimestamp = advanced & 0xFFFFFFFFL;
+            long advanced = (lastTimestamp + elapsed * clockRate / 1_000_000_000L) & 0xFFFFFFFFL;
+            if ((int) (advanced - nextTimestamp) > 0) { // modulo 2^32, as timestamps wrap
+                nextTimestamp = advanced;
             }
         }
     }

@@ -15,7 +15,11 @@ import io.voxplane.media.codec.G711Codec;
 import io.voxplane.media.dtmf.DtmfSender;
 import io.voxplane.media.rtp.RtcpCodec;
 import io.voxplane.media.rtp.RtcpPacket;
+import io.voxplane.media.rtp.NtpTime;
+import io.voxplane.media.rtp.ReceiverReport;
+import io.voxplane.media.rtp.ReportBlock;
 import io.voxplane.media.rtp.RtpPacket;
+import io.voxplane.media.rtp.SenderReport;
 import io.voxplane.media.rtp.SourceDescription;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -115,12 +119,63 @@ class MediaSessionTest extends SessionFixture {
             peer.send(csrc, s.localAddress());
             peer.sendRtp(s.localAddress(), 34, 1, 0, PEER_SSRC, false, payload(1)); // not negotiated
             peer.sendRtp(s.localAddress(), DTMF_PT, 2, 0, PEER_SSRC, false, new byte[2]); // short telephone-event
+            peer.send(new byte[] {(byte) 0x80, (byte) 201, 0, 40}, s.rtcpAddress()); // RR claiming 164 bytes
+            peer.send(new byte[] {(byte) 0x81, (byte) 202, 0, 1, 0, 0, 0, 1}, s.rtcpAddress()); // SDES first
             peer.sendRtp(s.localAddress(), 0, 3, 0, PEER_SSRC, false, payload(3));
             assertNotNull(peer.receive(5000), "the valid packet is echoed");
-            assertTrue(TestPeer.await(() -> s.statistics().invalidPackets() == 5, 5000),
+            assertTrue(TestPeer.await(() -> s.statistics().invalidPackets() == 7, 5000),
                     "invalid: " + s.statistics().invalidPackets());
             assertEquals(2, s.statistics().packetsReceived(), "the telephone-event was valid RTP");
             assertEquals("echo", s.functionName());
+        }
+    }
+
+    @Test
+    void randomDatagramsOnBothPortsNeverBreakTheReceivePath() throws Exception {
+        try (TestPeer peer = new TestPeer()) {
+            MediaSession s = echoSession(peer);
+            java.util.Random random = new java.util.Random(4733);
+            int sent = 0;
+            for (int i = 0; i < 400; i++) {
+                byte[] d = new byte[1 + random.nextInt(300)];
+                random.nextBytes(d);
+                if (d.length > 1 && random.nextBoolean()) {
+                    d[0] = (byte) (0x80 | (d[0] & 0x3F)); // version 2: reaches deeper checks
+                    if (random.nextBoolean()) {
+                        d[1] = (byte) (random.nextBoolean() ? 0 : DTMF_PT); // negotiated payload types
+                    }
+                }
+                peer.send(d, i % 2 == 0 ? s.localAddress() : s.rtcpAddress());
+                sent++;
+                if (sent % 20 == 0) {
+                    awaitAccounted(s, sent); // in batches, so no socket buffer overflows
+                }
+            }
+            peer.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
+            awaitAccounted(s, sent + 1);
+            assertEquals(0, s.receiveFailures(), "nothing escaped the receive path");
+            assertEquals(0, s.listenerFailures());
+            assertEquals("echo", s.functionName());
+        }
+    }
+
+    private static void awaitAccounted(MediaSession s, int datagrams) {
+        assertTrue(TestPeer.await(() -> {
+            MediaStatistics st = s.statistics();
+            return st.packetsReceived() + st.invalidPackets() + st.rtcpReceived() >= datagrams;
+        }, 5000), "every datagram accounted: " + s.statistics());
+    }
+
+    @Test
+    void rtcpMultiplexedOnTheRtpPortIsReadAsRtcp() throws Exception {
+        try (TestPeer peer = new TestPeer()) {
+            MediaSession s = echoSession(peer);
+            byte[] rr = RtcpCodec.write(List.of(new ReceiverReport(PEER_SSRC, List.of()),
+                    SourceDescription.cname(PEER_SSRC, "peer")));
+            peer.send(rr, s.localAddress());
+            assertTrue(TestPeer.await(() -> s.statistics().rtcpReceived() == 1, 5000));
+            assertEquals(0, s.statistics().invalidPackets());
+            assertEquals(0, s.statistics().packetsReceived());
         }
     }
 
@@ -137,6 +192,34 @@ class MediaSessionTest extends SessionFixture {
             assertTrue(events.inactivity.peek() >= 2_000_000_000L);
             time.advanceMillis(10_000);
             assertEquals(1, events.inactivity.size(), "reported once");
+            peer.sendRtp(s.localAddress(), 0, 2, 160, PEER_SSRC, false, payload(2));
+            awaitReceived(s, 2);
+            time.advanceMillis(2100);
+            assertEquals(2, events.inactivity.size(), "media came back, then stopped again");
+        }
+    }
+
+    @Test
+    void aReinviteMovesTheStreamToANewRemoteAndCodec() throws Exception {
+        try (TestPeer first = new TestPeer(); TestPeer second = new TestPeer()) {
+            MediaSession s = echoSession(first);
+            first.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
+            RtpPacket before = first.receive(5000).rtp();
+            s.configure(MediaParameters.of(second.address(), G711Codec.PCMA, DTMF_PT));
+            assertEquals("echo", s.functionName(), "the function survives the re-INVITE");
+            for (int i = 0; i < 3; i++) {
+                second.sendRtp(s.localAddress(), 8, 10 + i, 999_000 + 160L * i, 0x5151L, false, payload(i));
+            }
+            for (int i = 0; i < 3; i++) {
+                TestPeer.Received r = second.receive(5000);
+                assertNotNull(r);
+                RtpPacket p = r.rtp();
+                assertEquals(8, p.payloadType());
+                assertEquals(s.ssrc(), p.ssrc(), "same stream, same SSRC");
+                assertEquals((before.sequenceNumber() + 1 + i) & 0xFFFF, p.sequenceNumber(), "sequence continues");
+                assertEquals(i == 0, p.marker(), "new talkspurt after the change");
+            }
+            assertNull(first.receive(200));
         }
     }
 
@@ -144,10 +227,10 @@ class MediaSessionTest extends SessionFixture {
     void aStreamOnHoldDoesNotTimeOutAndResumesTiming() throws Exception {
         try (TestPeer peer = new TestPeer()) {
             MediaSession s = echoSession(peer);
-            s.hold(MediaDirection.INACTIVE);
+            s.direction(MediaDirection.INACTIVE);
             time.advanceMillis(10_000);
             assertTrue(events.inactivity.isEmpty());
-            s.hold(MediaDirection.SENDRECV);
+            s.direction(MediaDirection.SENDRECV);
             time.advanceMillis(1500);
             assertTrue(events.inactivity.isEmpty());
             time.advanceMillis(1000);
@@ -159,7 +242,7 @@ class MediaSessionTest extends SessionFixture {
     void sendsNothingWhileTheDirectionDoesNotSend() throws Exception {
         try (TestPeer peer = new TestPeer()) {
             MediaSession s = echoSession(peer);
-            s.hold(MediaDirection.RECVONLY);
+            s.direction(MediaDirection.RECVONLY);
             peer.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
             awaitReceived(s, 1);
             assertNull(peer.receive(300));
@@ -321,6 +404,42 @@ class MediaSessionTest extends SessionFixture {
             List<RtcpPacket> compound = RtcpCodec.parse(r.data(), 0, r.data().length);
             assertEquals(RtcpPacket.TYPE_RR, compound.get(0).packetType(), "nothing sent yet: RR");
             assertTrue(compound.get(1) instanceof SourceDescription sd && sd.chunks().get(0).ssrc() == s.ssrc());
+        }
+    }
+
+    @Test
+    void sendsSenderReportsOnceItSendsAndMeasuresTheRoundTripFromReportBlocks() throws Exception {
+        transport.stop(Duration.ofSeconds(5));
+        transport = MediaTransport.start(threads, time, super.config(), time, io.voxplane.media.rtp.IoMechanism.best());
+        try (TestPeer rtcpPeer = new TestPeer(); TestPeer rtpPeer = new TestPeer()) {
+            InetSocketAddress remoteRtp = new InetSocketAddress(LOOPBACK, rtcpPeer.address().getPort() - 1);
+            MediaSession s = transport.open(LOOPBACK);
+            s.configure(MediaParameters.of(remoteRtp, G711Codec.PCMU, -1));
+            s.echo();
+            rtpPeer.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
+            awaitReceived(s, 1);
+            assertTrue(TestPeer.await(() -> s.statistics().packetsSent() == 1, 5000));
+            // step 1 ms at a time so the report's send time is known to the millisecond
+            for (int ms = 0; ms < 10_000 && s.statistics().rtcpSent() == 0; ms++) {
+                time.advanceMillis(1);
+            }
+            TestPeer.Received r = rtcpPeer.receive(5000);
+            assertNotNull(r, "an RTCP report");
+            assertTrue(RtcpCodec.parse(r.data(), 0, r.data().length).get(0) instanceof SenderReport,
+                    "an SR after sending media");
+            SenderReport sr = (SenderReport) RtcpCodec.parse(r.data(), 0, r.data().length).get(0);
+            assertEquals(s.ssrc(), sr.ssrc());
+            assertEquals(1, sr.packetCount());
+            // the peer answers 100 ms later with a report block that held it for 60 ms: RTT 40 ms (s6.4.1)
+            time.advanceMillis(100);
+            long lsr = NtpTime.compact(sr.ntpTimestamp());
+            long dlsr = NtpTime.compactDuration(60_000_000L);
+            byte[] rr = RtcpCodec.write(List.of(new ReceiverReport(PEER_SSRC,
+                    List.of(new ReportBlock(s.ssrc(), 0, 0, 1, 0, lsr, dlsr))), SourceDescription.cname(PEER_SSRC, "peer")));
+            rtcpPeer.send(rr, s.rtcpAddress());
+            assertTrue(TestPeer.await(() -> s.statistics().rtcpReceived() == 1, 5000));
+            assertEquals(40, s.statistics().roundTripMillis(), 1.0);
+            assertTrue(s.statistics().quality().oneWayDelayMillis() >= 20, "half the RTT counts as network delay");
         }
     }
 }
