@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #terminateAll} ends them as RFC 3261 asks: BYE on every confirmed dialog (s15.1.1),
  * 487 to every unanswered INVITE (s9.2: a UAS cannot CANCEL), CANCEL to every unanswered outgoing
- * B2BUA INVITE (s9.1). Thread-safe.
+ * B2BUA INVITE (s9.1). Call it while the signaling plane still runs (the BYEs and their answers
+ * travel through it): a phased shutdown first stops taking new calls, then calls
+ * {@code terminateAll}, then stops the planes. Thread-safe; before the signaling plane started
+ * everything is 0 and {@code terminateAll} completes at once.
  */
 @ApplicationScoped
 public class ActiveDialogs {

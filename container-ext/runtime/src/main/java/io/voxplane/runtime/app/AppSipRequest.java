@@ -261,7 +261,7 @@ final class AppSipRequest implements SipRequest, AppLeg {
                 LOG.log(Level.DEBUG, () -> "answer " + status + " to " + this + " dropped: cancelled before");
                 return;
             }
-            boolean createsDialog = transaction != null && request.isInvite() && status / 100 == 2;
+            boolean createsDialog = transaction != null && dialogs != null && request.isInvite() && status / 100 == 2;
             decide(createsDialog ? Decision.DIALOG : Decision.ANSWERED);
             if (createsDialog) {
                 dialogs.answer(this, status, reason, extra, contentType, body);
@@ -307,7 +307,7 @@ final class AppSipRequest implements SipRequest, AppLeg {
 
     @Override
     public B2bua createB2bua(String targetUri) {
-        if (transaction == null || !request.isInvite()) {
+        if (transaction == null || dialogs == null || !request.isInvite()) {
             throw new UnsupportedOperationException(AppCodes.B2BUA_UNAVAILABLE + " createB2bua bridges an initial"
                     + " INVITE only, not " + this);
         }

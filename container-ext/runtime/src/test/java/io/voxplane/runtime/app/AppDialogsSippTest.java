@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The app as a user agent against SIPp, the independent peer, over UDP through both planes in
- * Weld: SIPp's calls to an app that answers end with SIPp's BYE reaching {@code @Bye}; the app's
+ * The app as a user agent against SIPp, the independent peer, through both planes in
+ * Weld (UDP, and TCP for plain calls): SIPp's calls to an app that answers end with SIPp's BYE reaching {@code @Bye}; the app's
  * own hangup reaches SIPp as BYE; CANCEL before the answer is 487 and reaches {@code @Cancel};
  * re-INVITE and INFO reach the app inside the dialog; a BYE for no dialog gets 481; and
  * {@code createB2bua} bridges a SIPp uac to a SIPp uas with 0 failed calls, a BYE on either
@@ -46,14 +46,14 @@ class AppDialogsSippTest {
 
     private static final int CALLS = 5;
 
-    /** Settings for SIPp runs: UDP only, T1 2 s (SIPp's uas aborts a call when an INVITE retransmission crosses its 200). */
+    /** Settings for SIPp runs: UDP and TCP, T1 2 s (SIPp's uas aborts a call when an INVITE retransmission crosses its 200). */
     @ApplicationScoped
     static class SippSettings {
         @Produces
         @Singleton
         VoxplaneSettings settings() {
             return VoxplaneSettings.from(ConfigLookup.of(Map.of(
-                    VoxplaneSettings.TRANSPORT_LISTEN, "udp:127.0.0.1:0",
+                    VoxplaneSettings.TRANSPORT_LISTEN, "udp:127.0.0.1:0,tcp:127.0.0.1:0",
                     VoxplaneSettings.EVENT_LOOP_THREADS, "1",
                     VoxplaneSettings.TIMER_T1, "PT2S",
                     VoxplaneSettings.TIMER_T2, "PT4S",
@@ -64,6 +64,7 @@ class AppDialogsSippTest {
     private WeldContainer container;
     private Recorder recorder;
     private String remote;
+    private String remoteTcp;
 
     @BeforeAll
     static void sippInstalled() {
@@ -81,6 +82,9 @@ class AppDialogsSippTest {
                 .filter(p -> p.transport() == TransportType.UDP).map(ListenPoint::address).findFirst().orElseThrow()
                 .getPort();
         remote = "127.0.0.1:" + port;
+        remoteTcp = "127.0.0.1:" + container.select(TransportPlane.class).get().listenPoints().stream()
+                .filter(p -> p.transport() == TransportType.TCP).map(ListenPoint::address).findFirst().orElseThrow()
+                .getPort();
         recorder = container.select(Recorder.class).get();
     }
 
@@ -130,6 +134,16 @@ class AppDialogsSippTest {
         List<String> seen = drain();
         assertEquals(CALLS, seen.stream().filter("BYE answer TERMINATED"::equals).count(), seen.toString());
         assertEquals(CALLS, seen.stream().filter("ACK CONFIRMED"::equals).count(), seen.toString());
+        assertActiveDialogsEmpty();
+    }
+
+    @Test
+    void sippCallsOverTcpAnsweredByTheAppEndWithSippsBye() throws Exception {
+        Sipp.Result result = run(Sipp.uac(remoteTcp).transport("t1").option("-s", "answer").callLength(Duration.ZERO),
+                CALLS);
+        assertAllSucceeded(CALLS, result);
+        List<String> seen = drain();
+        assertEquals(CALLS, seen.stream().filter("BYE answer TERMINATED"::equals).count(), seen.toString());
         assertActiveDialogsEmpty();
     }
 
