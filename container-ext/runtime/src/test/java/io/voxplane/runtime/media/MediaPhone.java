@@ -1,5 +1,6 @@
 package io.voxplane.runtime.media;
 
+import io.voxplane.sip.AuthValue;
 import io.voxplane.sip.SipMessage;
 import io.voxplane.sip.SipParser;
 import io.voxplane.sip.SipRequest;
@@ -7,6 +8,8 @@ import io.voxplane.sip.SipResponse;
 import io.voxplane.sip.sdp.MediaDescription;
 import io.voxplane.sip.sdp.SdpParser;
 import io.voxplane.sip.sdp.SessionDescription;
+import io.voxplane.stack.auth.DigestAlgorithm;
+import io.voxplane.stack.auth.DigestComputation;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -35,6 +38,7 @@ public final class MediaPhone implements AutoCloseable {
     private String user = "";
     private int cseq = 1;
     private int inviteCseq;
+    private String inviteBranch;
     private InetSocketAddress media;
     private int sequence = 1000;
     private long timestamp = 160_000;
@@ -83,17 +87,49 @@ public final class MediaPhone implements AutoCloseable {
     public SipResponse invite(String target, String sdp, String headers) throws Exception {
         this.user = target;
         inviteCseq = cseq;
-        send(request("INVITE", cseq, "z9hG4bK-i" + cseq + fromTag, sdp).replace("Max-Forwards: 70\r\n",
+        inviteBranch = "z9hG4bK-i" + cseq + fromTag;
+        send(request("INVITE", cseq, inviteBranch, sdp).replace("Max-Forwards: 70\r\n",
                 "Max-Forwards: 70\r\n" + headers));
-        SipResponse response = finalResponse("INVITE");
-        response.to().tag().ifPresent(tag -> toTag = tag);
+        SipResponse response = finalResponse("INVITE", cseq);
         if (response.status() / 100 == 2) {
+            response.to().tag().ifPresent(tag -> toTag = tag);
             media = mediaOf(response);
+        } else {
+            // s17.1.1.3: the ACK of a non-2xx answer belongs to the INVITE transaction (same branch)
+            String saved = toTag;
+            toTag = response.to().tag().orElse("");
+            send(request("ACK", inviteCseq, inviteBranch, null));
+            toTag = saved;
         }
         return response;
     }
 
-    /** ACK for the last INVITE (2xx: new transaction; error: the phone does not bother, the server stops on timer). */
+    /**
+     * An INVITE that answers a 407 digest challenge (RFC 3261 s22.3, MD5 with qop=auth) as
+     * {@code username} with {@code password}; returns the final response to the authorised one.
+     */
+    public SipResponse inviteAuthenticated(String target, String sdp, String username, String password)
+            throws Exception {
+        SipResponse challenge = invite(target, sdp);
+        if (challenge.status() != 407) {
+            return challenge;
+        }
+        AuthValue chosen = AuthValue.parse(challenge.headerValues("Proxy-Authenticate").stream()
+                .filter(v -> !v.contains("SHA-256")).findFirst().orElseThrow());
+        String uri = "sip:" + target + "@127.0.0.1:" + server.getPort();
+        String realm = chosen.realm().orElseThrow();
+        String nonce = chosen.nonce().orElseThrow();
+        String cnonce = "c" + System.nanoTime();
+        String ha1 = DigestComputation.ha1(DigestAlgorithm.MD5, username, realm, password);
+        String response = DigestComputation.response(DigestAlgorithm.MD5, ha1, nonce, "00000001", cnonce, "auth",
+                DigestComputation.ha2(DigestAlgorithm.MD5, "INVITE", uri));
+        cseq++;
+        return invite(target, sdp, "Proxy-Authorization: Digest username=\"" + username + "\", realm=\"" + realm
+                + "\", nonce=\"" + nonce + "\", uri=\"" + uri + "\", response=\"" + response
+                + "\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"" + cnonce + "\"\r\n");
+    }
+
+    /** ACK for the last INVITE's 2xx (a transaction of its own, s13.2.2.4). */
     public void ack() throws Exception {
         send(request("ACK", inviteCseq, "z9hG4bK-a" + inviteCseq + fromTag, null));
     }
@@ -112,14 +148,14 @@ public final class MediaPhone implements AutoCloseable {
     public SipResponse inDialog(String method) throws Exception {
         cseq++;
         send(request(method, cseq, "z9hG4bK-" + method + cseq + fromTag, null));
-        return finalResponse(method);
+        return finalResponse(method, cseq);
     }
 
     /** BYE; returns its final response. */
     public SipResponse bye() throws Exception {
         cseq++;
         send(request("BYE", cseq, "z9hG4bK-b" + cseq + fromTag, null));
-        return finalResponse("BYE");
+        return finalResponse("BYE", cseq);
     }
 
     /** The next request from the server (e.g. its BYE), answered 200. */
@@ -185,11 +221,11 @@ public final class MediaPhone implements AutoCloseable {
     public record Rtp(int payloadType, int sequence, byte[] payload) {
     }
 
-    private SipResponse finalResponse(String method) throws Exception {
+    private SipResponse finalResponse(String method, int number) throws Exception {
         while (true) {
             SipMessage message = receive();
             if (message instanceof SipResponse response && response.isFinal()
-                    && response.cseq().method().equals(method)) {
+                    && response.cseq().method().equals(method) && response.cseq().number() == number) {
                 return response;
             }
         }
