@@ -200,6 +200,12 @@ public class MediaPlane {
         return call == null ? Optional.empty() : Optional.of(call.session.statistics());
     }
 
+    /** The name of the media function a call runs now ({@code echo}, {@code prompt} ... or {@code none}). */
+    public Optional<String> function(String callId) {
+        MediaCallState call = calls.get(callId);
+        return call == null ? Optional.empty() : Optional.of(call.session.functionName());
+    }
+
     /** The plane's task counters and leaks, once started. */
     public Optional<TaskTracker> tasks() {
         return Optional.ofNullable(tasks);

@@ -157,6 +157,8 @@ class MediaPlaneTest {
     void dtmfDigitsReachTheAppsListenerAndItsDigitCollection() throws Exception {
         start(TestMediaSettings.class);
         answered("digits");
+        await(() -> media.function(phone.callId()).orElse("").equals("collect-digits"),
+                "the app's digit collection running at the media plane");
         phone.sendRtp(0, new byte[160], true);
         for (char digit : "12#".toCharArray()) {
             phone.sendDigit(101, digit);
