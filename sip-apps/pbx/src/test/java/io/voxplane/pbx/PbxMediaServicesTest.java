@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.voxplane.media.codec.MuLaw;
 import io.voxplane.runtime.TestConcurrencyResources;
 import io.voxplane.runtime.TestSettings;
 import io.voxplane.runtime.app.AppRequestDispatcher;
@@ -14,6 +13,7 @@ import io.voxplane.runtime.app.ContainerRegistrar;
 import io.voxplane.runtime.app.LocationStores;
 import io.voxplane.runtime.app.SipAppExtension;
 import io.voxplane.runtime.bus.LocalBus;
+import io.voxplane.runtime.media.ConferenceCheck;
 import io.voxplane.runtime.media.MediaPhone;
 import io.voxplane.runtime.media.MediaPlane;
 import io.voxplane.runtime.media.TestMediaSettings;
@@ -26,10 +26,6 @@ import io.voxplane.stack.transport.TransportType;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
@@ -118,55 +114,11 @@ class PbxMediaServicesTest {
             room[i] = call(PbxIvr.CONFERENCE_NUMBER, users[i][0], users[i][1]);
         }
         assertEquals(3, container.select(MediaPlane.class).get().openCalls());
-        List<List<byte[]>> heard = new ArrayList<>();
+        double[][] power = ConferenceCheck.run(room, tones, 100);
         for (int i = 0; i < 3; i++) {
-            heard.add(new ArrayList<>());
-        }
-        int frames = 100;
-        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-        try {
-            int[] frame = {0};
-            ScheduledFuture<?> sending = pacer.scheduleAtFixedRate(() -> {
-                int n = frame[0]++;
-                if (n >= frames) {
-                    return;
-                }
-                for (int i = 0; i < 3; i++) {
-                    try {
-                        room[i].sendRtp(0, tone(tones[i], n), n == 0);
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
-            }, 0, 20, TimeUnit.MILLISECONDS);
-            // each phone reads what the room sends it while the tones play (2 s), bounded by receive timeouts
-            Thread[] readers = new Thread[3];
-            for (int i = 0; i < 3; i++) {
-                int who = i;
-                readers[i] = Thread.ofVirtual().start(() -> {
-                    try {
-                        for (MediaPhone.Rtp p = room[who].receiveRtp(); p != null && heard.get(who).size() < frames;
-                             p = room[who].receiveRtp()) {
-                            heard.get(who).add(p.payload());
-                        }
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
-            for (Thread reader : readers) {
-                assertTrue(reader.join(java.time.Duration.ofSeconds(20)), "reader finished");
-            }
-            sending.cancel(false);
-        } finally {
-            pacer.shutdownNow();
-        }
-        for (int i = 0; i < 3; i++) {
-            short[] pcm = decode(heard.get(i), 10);
-            assertTrue(pcm.length > 8000 / 2, users[i][0] + " heard " + pcm.length + " samples");
-            double own = goertzel(pcm, tones[i]);
-            double first = goertzel(pcm, tones[(i + 1) % 3]);
-            double second = goertzel(pcm, tones[(i + 2) % 3]);
+            double own = power[i][i];
+            double first = power[i][(i + 1) % 3];
+            double second = power[i][(i + 2) % 3];
             String report = users[i][0] + ": own " + own + ", others " + first + " and " + second;
             assertTrue(first > 100 * own && second > 100 * own, report);
             assertTrue(first > 0.25 * second && second > 0.25 * first, "both others about as loud: " + report);
@@ -174,41 +126,5 @@ class PbxMediaServicesTest {
         for (MediaPhone phone : room) {
             assertEquals(200, phone.bye().status());
         }
-    }
-
-    /** Frame {@code n} (20 ms, 160 samples) of a sine tone at {@code hz}, amplitude 8000, as PCMU. */
-    private static byte[] tone(double hz, int n) {
-        byte[] frame = new byte[160];
-        for (int s = 0; s < 160; s++) {
-            int t = n * 160 + s;
-            frame[s] = MuLaw.encode((int) Math.round(8000 * Math.sin(2 * Math.PI * hz * t / 8000.0)));
-        }
-        return frame;
-    }
-
-    /** The PCMU payloads decoded, the first {@code skip} packets (room start-up) left out. */
-    private static short[] decode(List<byte[]> payloads, int skip) {
-        List<byte[]> used = payloads.subList(Math.min(skip, payloads.size()), payloads.size());
-        short[] pcm = new short[used.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (byte[] p : used) {
-            for (byte b : p) {
-                pcm[at++] = MuLaw.decode(b & 0xFF);
-            }
-        }
-        return pcm;
-    }
-
-    /** Goertzel power of {@code hz} in {@code pcm} (8 kHz), normalised by length. */
-    private static double goertzel(short[] pcm, double hz) {
-        double coefficient = 2 * Math.cos(2 * Math.PI * hz / 8000.0);
-        double s1 = 0;
-        double s2 = 0;
-        for (short sample : pcm) {
-            double s0 = sample + coefficient * s1 - s2;
-            s2 = s1;
-            s1 = s0;
-        }
-        return (s1 * s1 + s2 * s2 - coefficient * s1 * s2) / pcm.length;
     }
 }
