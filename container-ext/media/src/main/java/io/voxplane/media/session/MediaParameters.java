@@ -8,21 +8,28 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 
 /**
- * What offer/answer negotiated for one audio stream (RFC 3264), as a media session uses it.
+ * What offer/answer negotiated for one audio stream (RFC 3264), as a media session uses it. Send
+ * and receive payload types are kept apart because an answerer may renumber dynamic types (RFC
+ * 3264 s6.1); for static codecs they are equal.
  *
- * @param remote the peer's RTP address from {@code c=}/{@code m=} (RTCP is assumed on the next port);
- *     symmetric RTP may later send elsewhere
+ * @param remote the peer's RTP address from {@code c=}/{@code m=}; symmetric RTP may later send
+ *     elsewhere. An unspecified address ({@code 0.0.0.0}, the RFC 2543 hold) means: send nothing
+ * @param remoteRtcp the peer's RTCP address ({@code a=rtcp}, RFC 3605; else RTP port + 1)
  * @param codec the codec of the audio payload type
- * @param payloadType the audio payload type as negotiated (static or dynamic)
+ * @param payloadType the audio payload type we send with
+ * @param receivePayloadType the audio payload type the peer sends with
  * @param ptimeMillis packet duration ({@code a=ptime}, RFC 4566 s6), 10-{@value #MAX_PTIME_MILLIS} ms in 10 ms steps
- * @param telephoneEventPayloadType the RFC 4733 {@code telephone-event} payload type, or
+ * @param telephoneEventPayloadType the RFC 4733 {@code telephone-event} payload type we send with,
+ *     or {@link #NO_TELEPHONE_EVENT}
+ * @param receiveTelephoneEventPayloadType the telephone-event payload type the peer sends with, or
  *     {@link #NO_TELEPHONE_EVENT}
  * @param direction our direction ({@code a=sendrecv/sendonly/recvonly/inactive})
  */
-public record MediaParameters(InetSocketAddress remote, AudioCodec codec, int payloadType, int ptimeMillis,
-        int telephoneEventPayloadType, MediaDirection direction) {
+public record MediaParameters(InetSocketAddress remote, InetSocketAddress remoteRtcp, AudioCodec codec,
+        int payloadType, int receivePayloadType, int ptimeMillis, int telephoneEventPayloadType,
+        int receiveTelephoneEventPayloadType, MediaDirection direction) {
 
-    /** {@link #telephoneEventPayloadType()} when no telephone-event was negotiated. */
+    /** A telephone-event payload type when none was negotiated. */
     public static final int NO_TELEPHONE_EVENT = -1;
     /** {@code a=ptime} when the SDP has none: 20 ms (RFC 3551 s4.5). */
     public static final int DEFAULT_PTIME_MILLIS = 20;
@@ -34,26 +41,48 @@ public record MediaParameters(InetSocketAddress remote, AudioCodec codec, int pa
      */
     public MediaParameters {
         Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(remoteRtcp, "remoteRtcp");
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(direction, "direction");
-        if (payloadType < 0 || payloadType > 127 || (payloadType >= 72 && payloadType <= 76)) {
-            throw new MediaException(MediaErrorCode.BAD_PARAMETERS, "audio payload type " + payloadType);
-        }
+        checkPayloadType("audio", payloadType);
+        checkPayloadType("received audio", receivePayloadType);
         if (ptimeMillis < 10 || ptimeMillis > MAX_PTIME_MILLIS || ptimeMillis % 10 != 0) {
             throw new MediaException(MediaErrorCode.BAD_PARAMETERS, "ptime " + ptimeMillis + " ms");
         }
-        if (telephoneEventPayloadType != NO_TELEPHONE_EVENT && (telephoneEventPayloadType < 0
-                || telephoneEventPayloadType > 127 || telephoneEventPayloadType == payloadType)) {
-            throw new MediaException(MediaErrorCode.BAD_PARAMETERS,
-                    "telephone-event payload type " + telephoneEventPayloadType);
-        }
-        if (remote.isUnresolved()) {
+        checkEventType(telephoneEventPayloadType, payloadType);
+        checkEventType(receiveTelephoneEventPayloadType, receivePayloadType);
+        if (remote.isUnresolved() || remoteRtcp.isUnresolved()) {
             throw new MediaException(MediaErrorCode.BAD_PARAMETERS, "unresolved remote address " + remote);
         }
     }
 
+    /** Same payload types both ways, RTCP on the port above RTP. */
+    public MediaParameters(InetSocketAddress remote, AudioCodec codec, int payloadType, int ptimeMillis,
+            int telephoneEventPayloadType, MediaDirection direction) {
+        this(remote, rtcpOf(remote), codec, payloadType, payloadType, ptimeMillis, telephoneEventPayloadType,
+                telephoneEventPayloadType, direction);
+    }
+
+    private static void checkPayloadType(String what, int pt) {
+        // 72-76 would collide with RTCP packet types (RFC 5761 s4)
+        if (pt < 0 || pt > 127 || (pt >= 72 && pt <= 76)) {
+            throw new MediaException(MediaErrorCode.BAD_PARAMETERS, what + " payload type " + pt);
+        }
+    }
+
+    private static void checkEventType(int pt, int audio) {
+        if (pt != NO_TELEPHONE_EVENT && (pt < 0 || pt > 127 || pt == audio || (pt >= 72 && pt <= 76))) {
+            throw new MediaException(MediaErrorCode.BAD_PARAMETERS, "telephone-event payload type " + pt);
+        }
+    }
+
+    private static InetSocketAddress rtcpOf(InetSocketAddress rtp) {
+        Objects.requireNonNull(rtp, "remote");
+        return new InetSocketAddress(rtp.getAddress(), Math.min(65535, rtp.getPort() + 1));
+    }
+
     /**
-     * From the SDP's {@code a=rtpmap} values.
+     * From the SDP's {@code a=rtpmap} values, same payload types both ways.
      *
      * @param encodingName for example {@code PCMU}, {@code PCMA}, {@code G722}
      * @param clockRate the rtpmap clock rate (8000 for all three, G.722 included)
@@ -61,9 +90,18 @@ public record MediaParameters(InetSocketAddress remote, AudioCodec codec, int pa
      */
     public static MediaParameters negotiated(InetSocketAddress remote, String encodingName, int payloadType,
             int clockRate, int ptimeMillis, int telephoneEventPayloadType, MediaDirection direction) {
-        AudioCodec codec = AudioCodecs.byRtpmap(encodingName, clockRate).orElseThrow(() -> new MediaException(
+        return new MediaParameters(remote, codec(encodingName, clockRate), payloadType, ptimeMillis,
+                telephoneEventPayloadType, direction);
+    }
+
+    /**
+     * The codec of an {@code a=rtpmap} encoding name and clock rate.
+     *
+     * @throws MediaException {@code VXMED-004} if it is not supported
+     */
+    public static AudioCodec codec(String encodingName, int clockRate) {
+        return AudioCodecs.byRtpmap(encodingName, clockRate).orElseThrow(() -> new MediaException(
                 MediaErrorCode.UNSUPPORTED_CODEC, encodingName + "/" + clockRate));
-        return new MediaParameters(remote, codec, payloadType, ptimeMillis, telephoneEventPayloadType, direction);
     }
 
     /** A static payload type codec (RFC 3551: 0 PCMU, 8 PCMA, 9 G722) with default ptime, sendrecv. */
@@ -74,12 +112,13 @@ public record MediaParameters(InetSocketAddress remote, AudioCodec codec, int pa
 
     /** The same parameters with another direction (hold, resume). */
     public MediaParameters withDirection(MediaDirection d) {
-        return new MediaParameters(remote, codec, payloadType, ptimeMillis, telephoneEventPayloadType, d);
+        return new MediaParameters(remote, remoteRtcp, codec, payloadType, receivePayloadType, ptimeMillis,
+                telephoneEventPayloadType, receiveTelephoneEventPayloadType, d);
     }
 
-    /** The same parameters with another remote address. */
-    public MediaParameters withRemote(InetSocketAddress r) {
-        return new MediaParameters(r, codec, payloadType, ptimeMillis, telephoneEventPayloadType, direction);
+    /** True if media may be sent: the direction sends and the remote address is not {@code 0.0.0.0}. */
+    public boolean sends() {
+        return direction.sends() && !remote.getAddress().isAnyLocalAddress();
     }
 
     /** Samples per packet at the codec's sample rate. */
@@ -92,8 +131,9 @@ public record MediaParameters(InetSocketAddress remote, AudioCodec codec, int pa
         return codec.rtpTimestampIncrement(frameSamples());
     }
 
-    /** True if codec, payload type and ptime equal (the audio format did not change). */
+    /** True if codec, payload types and ptime equal (the audio format did not change). */
     boolean sameFormat(MediaParameters o) {
-        return o != null && o.codec == codec && o.payloadType == payloadType && o.ptimeMillis == ptimeMillis;
+        return o != null && o.codec == codec && o.payloadType == payloadType && o.receivePayloadType == receivePayloadType
+                && o.ptimeMillis == ptimeMillis;
     }
 }

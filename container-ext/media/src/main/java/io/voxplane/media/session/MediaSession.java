@@ -170,10 +170,10 @@ public final class MediaSession implements AutoCloseable {
             MediaParameters old = params;
             params = parameters;
             if (old == null || !old.remote().equals(parameters.remote())) {
-                InetSocketAddress r = parameters.remote();
-                latch = new SymmetricRtpLatch(r, config.latchPolicy(), clock);
-                rtcpLatch = new SymmetricRtpLatch(new InetSocketAddress(r.getAddress(), r.getPort() + 1),
-                        config.latchPolicy(), clock);
+                latch = new SymmetricRtpLatch(parameters.remote(), config.latchPolicy(), clock);
+            }
+            if (old == null || !old.remoteRtcp().equals(parameters.remoteRtcp())) {
+                rtcpLatch = new SymmetricRtpLatch(parameters.remoteRtcp(), config.latchPolicy(), clock);
             }
             int rate = parameters.codec().rtpClockRate();
             if (received == null || received.clockRate() != rate) {
@@ -423,7 +423,7 @@ public final class MediaSession implements AutoCloseable {
             encoded = new byte[codec.encodedLength(params.frameSamples())];
         }
         int n = encoder.encode(pcm, off, params.frameSamples(), encoded, 0);
-        boolean sends = params.direction().sends();
+        boolean sends = params.sends();
         ByteBuf packet = sender.frame(sends ? endpoint.alloc() : null, params.payloadType(), encoded, 0, n,
                 params.frameTimestampIncrement());
         if (packet != null) {
@@ -434,9 +434,9 @@ public final class MediaSession implements AutoCloseable {
         }
     }
 
-    /** Sends {@code packet}'s payload with our stream's header and timestamp {@code timestamp}. Lock held. */
+    /** Sends {@code packet}'s payload with our payload type, stream header and {@code timestamp}. Lock held. */
     void sendPayload(RtpPacket packet, long timestamp, boolean marker) {
-        ByteBuf out = sender.withTimestamp(params.direction().sends() ? endpoint.alloc() : null, packet.payloadType(),
+        ByteBuf out = sender.withTimestamp(params.sends() ? endpoint.alloc() : null, params.payloadType(),
                 timestamp, marker, packet.buffer(), packet.offset() + packet.payloadOffset(), packet.payloadLength(),
                 params.frameTimestampIncrement());
         if (out != null) {
@@ -470,8 +470,8 @@ public final class MediaSession implements AutoCloseable {
                 return;
             }
             int pt = view.payloadType();
-            boolean audio = pt == params.payloadType();
-            boolean event = pt == params.telephoneEventPayloadType();
+            boolean audio = pt == params.receivePayloadType();
+            boolean event = pt == params.receiveTelephoneEventPayloadType();
             if (!audio && !event && pt != COMFORT_NOISE_PT) {
                 invalid++;
                 return;
@@ -593,7 +593,11 @@ public final class MediaSession implements AutoCloseable {
         if (bye) {
             compound.add(new Goodbye(List.of(sender.ssrc()), ""));
         }
-        endpoint.sendRtcp(RtcpCodec.write(compound), rtcpLatch.target());
+        InetSocketAddress to = rtcpLatch.target();
+        if (to.getAddress().isAnyLocalAddress()) {
+            return; // RFC 2543 hold address and nothing learned: nowhere to send
+        }
+        endpoint.sendRtcp(RtcpCodec.write(compound), to);
         rtcpSent++;
     }
 

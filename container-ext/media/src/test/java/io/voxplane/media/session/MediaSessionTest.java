@@ -86,6 +86,38 @@ class MediaSessionTest extends SessionFixture {
     }
 
     @Test
+    void receivesAndSendsWithTheirOwnPayloadTypesWhenTheAnswerRenumbered() throws Exception {
+        try (TestPeer peer = new TestPeer()) {
+            MediaSession s = transport.open(LOOPBACK).listener(events);
+            InetSocketAddress r = peer.address();
+            s.configure(new MediaParameters(r, new InetSocketAddress(r.getAddress(), r.getPort() + 1), G711Codec.PCMU,
+                    0, 0, 20, 101, 96, MediaDirection.SENDRECV));
+            s.echo();
+            peer.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
+            for (DtmfSender.Packet p : DtmfSender.packets('5', 800, 8000)) {
+                peer.sendRtp(s.localAddress(), 96, 2, p.timestamp(), PEER_SSRC, p.marker(), p.event().encode());
+            }
+            assertNotNull(peer.receive(5000));
+            assertTrue(TestPeer.await(() -> events.digits.length() == 1, 5000));
+            assertEquals("5", events.digits.toString(), "telephone-event on the peer's payload type 96");
+        }
+    }
+
+    @Test
+    void theRfc2543HoldAddressGetsNoMedia() throws Exception {
+        try (TestPeer peer = new TestPeer()) {
+            MediaSession s = transport.open(LOOPBACK).listener(events);
+            s.configure(MediaParameters.of(new InetSocketAddress("0.0.0.0", peer.address().getPort()), G711Codec.PCMU,
+                    DTMF_PT));
+            s.echo();
+            peer.sendRtp(s.localAddress(), 0, 1, 0, PEER_SSRC, false, payload(1));
+            awaitReceived(s, 1);
+            assertNull(peer.receive(300));
+            assertEquals(0, s.statistics().packetsSent());
+        }
+    }
+
+    @Test
     void latchesOntoTheAddressThePeerReallySendsFrom() throws Exception {
         try (TestPeer signalled = new TestPeer(); TestPeer real = new TestPeer()) {
             MediaSession s = transport.open(LOOPBACK).listener(events);

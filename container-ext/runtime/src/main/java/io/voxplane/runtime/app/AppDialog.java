@@ -63,10 +63,10 @@ final class AppDialog implements AppLeg {
             server.respond(match.rejection(request));
             return;
         }
-        if (SipMethod.INVITE.equals(request.method()) && owner.media().reinvite(call, request, server)) {
+        if (SipMethod.INVITE.equals(request.method()) && owner.media().reinvite(this, call, request, server)) {
             return;
         }
-        owner.dispatchInDialog(invite.app(), call, request, server);
+        owner.dispatchInDialog(this, invite.app(), call, request, server);
     }
 
     void onAck(SipRequest ack) {

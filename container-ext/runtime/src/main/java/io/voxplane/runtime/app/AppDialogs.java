@@ -267,13 +267,14 @@ final class AppDialogs implements LocalEndpoint {
     }
 
     /** Hands an in-dialog request to the app's handler for its method (405 / 501 / OPTIONS 200 without one). */
-    void dispatchInDialog(AppDescriptor app, AppCall call, SipRequest request, ServerTransaction server) {
+    void dispatchInDialog(AppDialog dialog, AppDescriptor app, AppCall call, SipRequest request,
+                          ServerTransaction server) {
         Optional<AppHandler> handler = app.requestHandler(request.method());
         if (handler.isEmpty()) {
             server.respond(withoutHandler(request, app.allowedMethods()));
             return;
         }
-        AppSipRequest view = AppSipRequest.inDialog(request, server, call, app, this);
+        AppSipRequest view = AppSipRequest.inDialog(request, server, dialog, call, app, this);
         call.runSerially(() -> invoker.invoke(app, handler.get(), view, call));
     }
 

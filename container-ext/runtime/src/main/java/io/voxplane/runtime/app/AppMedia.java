@@ -19,6 +19,7 @@ import io.voxplane.runtime.events.OpenMedia;
 import io.voxplane.sip.HeaderNames;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
+import io.voxplane.stack.transaction.ServerInviteTransaction;
 import io.voxplane.stack.transaction.ServerTransaction;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ final class AppMedia {
     private final AtomicLong requests = new AtomicLong();
 
     /** A re-INVITE waiting for the media plane's answer. */
-    private record PendingOffer(SipRequest request, ServerTransaction server, AppMediaCall call) {
+    private record PendingOffer(SipRequest request, ServerTransaction server, AppDialog dialog, AppMediaCall call) {
     }
 
     AppMedia(Bus bus) {
@@ -112,18 +113,18 @@ final class AppMedia {
      * A re-INVITE inside a media call's dialog: the container answers it (true), or the call has
      * no media and the app's handler should (false).
      */
-    boolean reinvite(AppCall call, SipRequest request, ServerTransaction server) {
+    boolean reinvite(AppDialog dialog, AppCall call, SipRequest request, ServerTransaction server) {
         AppMediaCall media = calls.get(call.callId());
         if (media == null) {
             return false;
         }
         if (request.body().length == 0) {
             // an offerless re-INVITE: our 200 carries the offer (s14.1), the ACK the answer
-            server.respond(ok(request, server, media, media.lastAnswer()));
+            answer(dialog, server, ok(request, server, media, media.lastAnswer()));
             return true;
         }
         long id = requests.incrementAndGet();
-        reoffers.put(id, new PendingOffer(request, server, media));
+        reoffers.put(id, new PendingOffer(request, server, dialog, media));
         if (!bus.publish(new ModifyMedia(call.callId(), id, new String(request.body(), StandardCharsets.UTF_8)))) {
             reoffers.remove(id);
             server.respond(SipResponse.replyTo(request, 503).setHeader("Retry-After", "1").build());
@@ -179,7 +180,17 @@ final class AppMedia {
             return;
         }
         pending.call().lastAnswer(modified.answer());
-        pending.server().respond(ok(pending.request(), pending.server(), pending.call(), modified.answer()));
+        answer(pending.dialog(), pending.server(),
+                ok(pending.request(), pending.server(), pending.call(), modified.answer()));
+    }
+
+    /** A 2xx to a re-INVITE goes through the dialog, which retransmits it until the ACK (s13.3.1.4). */
+    private static void answer(AppDialog dialog, ServerTransaction server, SipResponse ok) {
+        if (server instanceof ServerInviteTransaction reInvite) {
+            dialog.incoming().answerReInvite(reInvite, ok);
+        } else {
+            server.respond(ok);
+        }
     }
 
     void onDtmf(DtmfReceived received) {

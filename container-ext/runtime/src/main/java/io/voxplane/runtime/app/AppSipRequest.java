@@ -8,7 +8,6 @@ import io.voxplane.api.MediaRejectedException;
 import io.voxplane.api.Proxy;
 import io.voxplane.api.ProxyOptions;
 import io.voxplane.api.SipRequest;
-import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipParseException;
 import io.voxplane.sip.SipResponse;
 import io.voxplane.sip.SipUri;
@@ -16,6 +15,7 @@ import io.voxplane.sip.Uri;
 import io.voxplane.stack.proxy.ForkingMode;
 import io.voxplane.stack.proxy.ProxyTarget;
 import io.voxplane.stack.proxy.ProxyTransaction;
+import io.voxplane.stack.transaction.ServerInviteTransaction;
 import io.voxplane.stack.transaction.ServerTransaction;
 import io.voxplane.stack.transaction.SipIdGenerator;
 import java.lang.System.Logger.Level;
@@ -68,6 +68,7 @@ final class AppSipRequest implements SipRequest, AppLeg {
     private final AppCall call;
     private final AppDescriptor app;
     private final AppDialogs dialogs;
+    private AppDialog dialog;
     private final Consumer<io.voxplane.sip.SipResponse> onProxiedFinal;
     private final Consumer<io.voxplane.sip.SipResponse> onProxiedProvisional;
     private final AtomicReference<Decision> decision;
@@ -108,10 +109,14 @@ final class AppSipRequest implements SipRequest, AppLeg {
         return view;
     }
 
-    /** A request inside an app's dialog, answered on {@code server}. */
-    static AppSipRequest inDialog(io.voxplane.sip.SipRequest request, ServerTransaction server, AppCall call,
-                                  AppDescriptor app, AppDialogs dialogs) {
+    /**
+     * A request inside an app's dialog, answered on {@code server} (a 2xx to a re-INVITE through
+     * {@code dialog}, which retransmits it until its ACK).
+     */
+    static AppSipRequest inDialog(io.voxplane.sip.SipRequest request, ServerTransaction server, AppDialog dialog,
+                                  AppCall call, AppDescriptor app, AppDialogs dialogs) {
         AppSipRequest view = new AppSipRequest(request, null, server, call, app, dialogs, Decision.UNDECIDED, null, null);
+        view.dialog = dialog;
         view.finished.complete(null);
         return view;
     }
@@ -397,6 +402,8 @@ final class AppSipRequest implements SipRequest, AppLeg {
     private void send(SipResponse response) {
         if (transaction != null) {
             transaction.respond(response);
+        } else if (server instanceof ServerInviteTransaction reInvite && dialog != null && response.statusClass() == 2) {
+            dialog.incoming().answerReInvite(reInvite, response);
         } else if (server != null) {
             server.respond(response);
         } else {

@@ -371,14 +371,20 @@ public class MediaPlane {
         return LocalAudio.of(media.sdpAddress(), session.localAddress().getPort()).withPtime(media.ptimeMillis());
     }
 
-    /** What the session needs of an offer/answer outcome; a peer's ptime rounded to 10 ms steps. */
+    /**
+     * What the session needs of an offer/answer outcome: send and receive payload types apart
+     * (RFC 3264 s6.1), the RTCP address (RFC 3605), the peer's ptime rounded to 10 ms steps.
+     */
     static MediaParameters parameters(NegotiatedAudio audio) throws UnknownHostException {
-        InetAddress remote = InetAddress.getByName(audio.remoteAddress());
+        InetSocketAddress rtp = new InetSocketAddress(InetAddress.getByName(audio.remoteAddress()),
+                audio.remoteRtpPort());
+        InetSocketAddress rtcp = new InetSocketAddress(InetAddress.getByName(audio.remoteRtcpAddress()),
+                audio.remoteRtcpPort());
         int ptime = Math.clamp(Math.round(audio.ptime() / 10.0f) * 10, 10, MediaParameters.MAX_PTIME_MILLIS);
-        int events = audio.receiveTelephoneEventPayloadType().orElse(
-                audio.telephoneEventPayloadType().orElse(MediaParameters.NO_TELEPHONE_EVENT));
-        return MediaParameters.negotiated(new InetSocketAddress(remote, audio.remoteRtpPort()), audio.codec().name(),
-                audio.codec().payloadType(), audio.codec().clockRate(), ptime, events,
+        return new MediaParameters(rtp, rtcp, MediaParameters.codec(audio.codec().name(), audio.codec().clockRate()),
+                audio.codec().payloadType(), audio.receivePayloadType(), ptime,
+                audio.telephoneEventPayloadType().orElse(MediaParameters.NO_TELEPHONE_EVENT),
+                audio.receiveTelephoneEventPayloadType().orElse(MediaParameters.NO_TELEPHONE_EVENT),
                 MediaDirection.valueOf(audio.direction().name()));
     }
 

@@ -322,4 +322,19 @@ class AppDialogsTest {
         assertEquals(487, finalResponse("INVITE").status());
         assertEquals(0, active.pendingCount());
     }
+
+    @Test
+    void appsTwoHundredToAReInviteIsRetransmittedUntilTheAck() throws Exception {
+        Dialog call = answeredCall("answer");
+        assertEquals("ACK CONFIRMED", recorder.next(10));
+        call.inDialog("INVITE");
+        SipResponse first = finalResponse("INVITE");
+        assertEquals(200, first.status());
+        SipResponse again = finalResponse("INVITE");
+        assertEquals(200, again.status(), "retransmitted while no ACK came (RFC 3261 s13.3.1.4)");
+        assertEquals(first.cseq(), again.cseq());
+        call.ack();
+        assertEquals("re-INVITE CONFIRMED", recorder.next(10));
+        assertEquals("ACK CONFIRMED", recorder.next(10));
+    }
 }

@@ -35,6 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -310,7 +311,7 @@ public final class SipTransportLayer implements MessageSender {
         if (destination.isEmpty()) {
             return failed(TransportErrorCode.NO_RESPONSE_DESTINATION, "no IP address in top Via " + top, null, null);
         }
-        return sendUdp(wire, destination.get(), udpChannelBoundTo(requestFlow.local()));
+        return sendUdp(wire, destination.get(), udpChannelBoundTo(requestFlow.local(), destination.get()));
     }
 
     /**
@@ -494,42 +495,46 @@ public final class SipTransportLayer implements MessageSender {
         return fresh;
     }
 
-    /** A UDP socket of the remote's address family (else any), preferring one on the calling event loop. */
+    /**
+     * A UDP socket of the remote's address family (else any). With several (SO_REUSEPORT), the
+     * remote's address picks one, so every message to one peer goes through one event loop's
+     * queue and leaves in the order it was sent, whichever thread sent it (an ACK queued by the
+     * loop that read the 2xx is never overtaken by the BYE an application thread sends next).
+     */
     private DatagramChannel udpChannelFor(InetSocketAddress remote) {
         boolean ipv6 = remote.getAddress() instanceof Inet6Address;
-        DatagramChannel sameFamily = null;
-        DatagramChannel any = null;
-        for (DatagramChannel channel : udpChannels) {
-            InetSocketAddress local = channel.localAddress();
-            if (local == null) {
-                continue;
-            }
-            if ((local.getAddress() instanceof Inet6Address) == ipv6) {
-                if (channel.eventLoop().inEventLoop()) {
-                    return channel;
-                }
-                sameFamily = sameFamily == null ? channel : sameFamily;
-            }
-            any = any == null ? channel : any;
-        }
-        return sameFamily != null ? sameFamily : any;
+        DatagramChannel picked = pick(remote, local -> (local.getAddress() instanceof Inet6Address) == ipv6);
+        return picked != null ? picked : pick(remote, local -> true);
     }
 
     /**
-     * The UDP socket bound to {@code local}; with several (SO_REUSEPORT) the one on the calling
-     * event loop, so that a response written from the handler needs no hop to another thread.
+     * The UDP socket bound to {@code local}; with several (SO_REUSEPORT) the one the remote's
+     * address picks, as in {@link #udpChannelFor}.
      */
-    private DatagramChannel udpChannelBoundTo(InetSocketAddress local) {
-        DatagramChannel match = null;
+    private DatagramChannel udpChannelBoundTo(InetSocketAddress local, InetSocketAddress remote) {
+        return pick(remote, local::equals);
+    }
+
+    /** Of the bound UDP sockets whose local address passes {@code accept}, the one {@code remote} hashes to. */
+    private DatagramChannel pick(InetSocketAddress remote, Predicate<InetSocketAddress> accept) {
+        int count = 0;
         for (DatagramChannel channel : udpChannels) {
-            if (local.equals(channel.localAddress())) {
-                if (channel.eventLoop().inEventLoop()) {
-                    return channel;
-                }
-                match = match == null ? channel : match;
+            InetSocketAddress local = channel.localAddress();
+            if (local != null && accept.test(local)) {
+                count++;
             }
         }
-        return match;
+        if (count == 0) {
+            return null;
+        }
+        int index = Math.floorMod(remote.hashCode(), count);
+        for (DatagramChannel channel : udpChannels) {
+            InetSocketAddress local = channel.localAddress();
+            if (local != null && accept.test(local) && index-- == 0) {
+                return channel;
+            }
+        }
+        return null; // a channel closed between the two passes
     }
 
     private static SipRequest withTopViaTransport(SipRequest request, TransportType transport) {

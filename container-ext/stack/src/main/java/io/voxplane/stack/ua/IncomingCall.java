@@ -30,6 +30,12 @@ public final class IncomingCall extends Call {
     private TimerHandle retransmit;
     private TimerHandle giveUp;
     private Duration interval;
+    // the latest 2xx to a re-INVITE, retransmitted until its ACK (s13.3.1.4)
+    private SipResponse reAnswer;
+    private ServerInviteTransaction reTransaction;
+    private Duration reInterval;
+    private TimerHandle reRetransmit;
+    private TimerHandle reGiveUp;
 
     IncomingCall(UserAgent agent, SipRequest invite, ServerInviteTransaction transaction) {
         super(agent, invite.callId());
@@ -117,6 +123,31 @@ public final class IncomingCall extends Call {
         agent.answered(transaction);
     }
 
+    /**
+     * Sends {@code ok}, a 2xx to a re-INVITE inside this call's dialog, on {@code reInvite} and
+     * retransmits it (T1 doubling to T2, unreliable transports only) until the ACK with its CSeq
+     * arrives or 64*T1 passed (s13.3.1.4, which applies to every INVITE a UAS accepts). A newer
+     * re-INVITE's answer replaces the pending one.
+     */
+    public void answerReInvite(ServerInviteTransaction reInvite, SipResponse ok) {
+        if (ok.statusClass() != 2) {
+            throw new IllegalArgumentException("not a 2xx: " + ok.status());
+        }
+        synchronized (this) {
+            stopReAnswer();
+            if (state() != CallState.TERMINATED) {
+                reAnswer = ok;
+                reTransaction = reInvite;
+                if (!reInvite.flow().transport().reliable()) {
+                    reInterval = agent.config().transactions().t1();
+                    reRetransmit = agent.timers().schedule(reInterval, this::retransmitReAnswer);
+                }
+                reGiveUp = agent.timers().schedule(agent.config().transactions().sixtyFourT1(), this::giveUpReAnswer);
+            }
+        }
+        reInvite.respond(ok);
+    }
+
     /** A response to the INVITE with this call's To tag (the caller adds Contact, headers, body). */
     public SipResponse.Builder newResponse(int status) {
         return reply(status);
@@ -153,6 +184,9 @@ public final class IncomingCall extends Call {
     void onAck(SipRequest ack) {
         synchronized (this) {
             cancelTimers();
+            if (reAnswer != null && ack.cseq().number() == reAnswer.cseq().number()) {
+                stopReAnswer();
+            }
         }
         acknowledged.complete(ack);
     }
@@ -170,6 +204,49 @@ public final class IncomingCall extends Call {
     @Override
     synchronized void onEnded() {
         cancelTimers();
+        stopReAnswer();
+    }
+
+    private void retransmitReAnswer() {
+        SipResponse ok;
+        ServerInviteTransaction target;
+        synchronized (this) {
+            if (reRetransmit == null || reAnswer == null) {
+                return;
+            }
+            ok = reAnswer;
+            target = reTransaction;
+            Duration doubled = reInterval.multipliedBy(2);
+            Duration t2 = agent.config().transactions().t2();
+            reInterval = doubled.compareTo(t2) > 0 ? t2 : doubled;
+            reRetransmit = agent.timers().schedule(reInterval, this::retransmitReAnswer);
+        }
+        try {
+            target.respond(ok);
+        } catch (TransactionException gone) {
+            // Timer L ended the transaction: nothing more to retransmit through
+            synchronized (this) {
+                stopReAnswer();
+            }
+        }
+    }
+
+    private synchronized void giveUpReAnswer() {
+        reGiveUp = null;
+        stopReAnswer();
+    }
+
+    private void stopReAnswer() {
+        if (reRetransmit != null) {
+            reRetransmit.cancel();
+            reRetransmit = null;
+        }
+        if (reGiveUp != null) {
+            reGiveUp.cancel();
+            reGiveUp = null;
+        }
+        reAnswer = null;
+        reTransaction = null;
     }
 
     private void retransmitAnswer() {
