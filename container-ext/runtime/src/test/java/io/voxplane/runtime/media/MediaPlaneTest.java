@@ -215,4 +215,20 @@ class MediaPlaneTest {
         assertEquals("BYE", bye.method());
         await(() -> media.openCalls() == 0, "media closed after the container's BYE");
     }
+
+    @Test
+    void stoppingThePlaneClosesOpenMediaFreesItsPortsAndLeavesNoTaskOrThread() throws Exception {
+        start(TestMediaSettings.class);
+        answered("echo");
+        assertEquals(1, media.openCalls());
+        InetSocketAddress port = phone.media();
+        media.stop();
+        media.stop();
+        assertEquals(io.voxplane.runtime.PlaneState.STOPPED, media.state());
+        assertEquals(0, media.openCalls());
+        assertEquals(java.util.List.of(), media.tasks().orElseThrow().leaks());
+        try (java.net.DatagramSocket rebound = new java.net.DatagramSocket(port)) {
+            assertEquals(port.getPort(), rebound.getLocalPort(), "the call's RTP port is free again");
+        }
+    }
 }
