@@ -83,6 +83,15 @@ public class MediaPlane {
 
     private static final System.Logger LOG = System.getLogger(MediaPlane.class.getName());
 
+    /** An offer came while the media plane does not run: 503. */
+    static final String NOT_RUNNING = "VXRT-401";
+    /** A second OpenMedia for a Call-ID that already has media: 500. */
+    static final String DUPLICATE_CALL = "VXRT-402";
+    /** ModifyMedia or StartMediaFunction for a Call-ID without media. */
+    static final String NO_MEDIA = "VXRT-403";
+    /** The bus refused an event of the media plane (queue full or closed); logged. */
+    static final String BUS_REFUSED = "VXRT-404";
+
     /** The SDP o= username of this node's descriptions (RFC 4566 s5.2: no user here). */
     static final String SDP_USER = "voxplane";
 
@@ -222,11 +231,11 @@ public class MediaPlane {
         String callId = open.callId();
         MediaTransport engine = transport;
         if (engine == null || state != PlaneState.RUNNING) {
-            publish(new MediaRejected(callId, 0, 503, "", "VXRT-201 media plane is " + state));
+            publish(new MediaRejected(callId, 0, 503, "", NOT_RUNNING + " media plane is " + state));
             return;
         }
         if (calls.containsKey(callId)) {
-            publish(new MediaRejected(callId, 0, 500, "", "VXRT-202 call " + callId + " already has media"));
+            publish(new MediaRejected(callId, 0, 500, "", DUPLICATE_CALL + " call " + callId + " already has media"));
             return;
         }
         SessionDescription offer;
@@ -270,7 +279,7 @@ public class MediaPlane {
         MediaCallState call = calls.get(modify.callId());
         if (call == null) {
             publish(new MediaRejected(modify.callId(), modify.requestId(), 481, "",
-                    "VXRT-203 call " + modify.callId() + " has no media"));
+                    NO_MEDIA + " call " + modify.callId() + " has no media"));
             return;
         }
         try {
@@ -294,7 +303,7 @@ public class MediaPlane {
         MediaCallState call = calls.get(start.callId());
         if (call == null) {
             publish(new MediaFunctionFinished(start.callId(), start.commandId(), name(start.function().kind()),
-                    "FAILED", "", "VXRT-203 call " + start.callId() + " has no media"));
+                    "FAILED", "", NO_MEDIA + " call " + start.callId() + " has no media"));
             return;
         }
         startFunction(call, start.commandId(), start.function());
@@ -406,7 +415,7 @@ public class MediaPlane {
 
     private void publish(BusEvent event) {
         if (!bus.publish(event)) {
-            LOG.log(Level.WARNING, () -> "VXRT-204 media plane could not publish " + event.getClass().getSimpleName()
+            LOG.log(Level.WARNING, () -> BUS_REFUSED + " media plane could not publish " + event.getClass().getSimpleName()
                     + " (bus queue full or closed)");
         }
     }

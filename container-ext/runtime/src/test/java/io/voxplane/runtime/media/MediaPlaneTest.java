@@ -154,6 +154,37 @@ class MediaPlaneTest {
     }
 
     @Test
+    void reInviteChangingTheCodecIsAnsweredWithItAndEchoFollows() throws Exception {
+        start(TestMediaSettings.class);
+        answered("echo");
+        SipResponse changed = phone.reinvite(phone.offer("8", "a=rtpmap:8 PCMA/8000\r\n"));
+        assertEquals(200, changed.status());
+        assertTrue(MediaPhone.body(changed).contains("RTP/AVP 8"), MediaPhone.body(changed));
+        byte[] payload = new byte[160];
+        payload[1] = 9;
+        phone.sendRtp(8, payload, true);
+        MediaPhone.Rtp back = phone.receiveRtp();
+        assertNotNull(back, "echo after the codec change");
+        assertEquals(8, back.payloadType());
+        assertArrayEquals(payload, back.payload());
+        assertEquals(200, phone.bye().status());
+    }
+
+    @Test
+    void reInviteWithoutACommonCodecIs488AndTheCallGoesOnAsBefore() throws Exception {
+        start(TestMediaSettings.class);
+        answered("echo");
+        SipResponse refused = phone.reinvite(phone.offer("18", "a=rtpmap:18 G729/8000\r\n"));
+        assertEquals(488, refused.status());
+        assertTrue(refused.header("Warning").isPresent());
+        byte[] payload = new byte[160];
+        payload[2] = 5;
+        phone.sendRtp(0, payload, false);
+        assertArrayEquals(payload, phone.receiveRtp().payload(), "still echoing PCMU");
+        assertEquals(200, phone.bye().status());
+    }
+
+    @Test
     void dtmfDigitsReachTheAppsListenerAndItsDigitCollection() throws Exception {
         start(TestMediaSettings.class);
         answered("digits");
