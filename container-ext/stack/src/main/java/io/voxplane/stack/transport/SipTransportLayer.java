@@ -16,6 +16,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.internal.InternalThreadLocalMap;
 import io.voxplane.sip.SipParser;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
@@ -36,6 +38,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -70,7 +73,11 @@ import java.util.stream.Collectors;
  * bound (port 0 gets a free port, see {@link #boundListenPoints()}); it may be called once.
  * {@link #stop(Duration)} closes all sockets and ends the event loops within the timeout; it is
  * idempotent and must not be called from a transport thread. TCP connections with no traffic for
- * {@link TransportConfig#tcpIdleTimeout()} are closed.
+ * {@link TransportConfig#tcpIdleTimeout()} are closed. The constructor, start and stop leave the
+ * caller's thread as they found it: Netty's per-thread state that they create there is removed
+ * before they return (in a
+ * container the caller is a container thread that outlives the deployment, and that state would
+ * keep the deployment's class loader alive).
  */
 public final class SipTransportLayer implements MessageSender {
 
@@ -127,7 +134,8 @@ public final class SipTransportLayer implements MessageSender {
         this.ioTransport = Objects.requireNonNull(ioTransport, "ioTransport");
         this.processor = new InboundMessageProcessor(new SipParser(config.sipLimits()), handler, counters);
         this.connections = new ConnectionTable(config.maxConnections());
-        this.udpHandler = new UdpDatagramHandler(processor);
+        // Netty's handler constructors cache type lookups in a thread-local of the caller's thread.
+        this.udpHandler = leavingCallerThreadClean(() -> new UdpDatagramHandler(processor));
         long idleMillis = config.tcpIdleTimeout().toMillis();
         this.connectionInitializer = new ChannelInitializer<>() {
             @Override
@@ -157,6 +165,13 @@ public final class SipTransportLayer implements MessageSender {
      * @throws IllegalStateException when already started or stopped
      */
     public synchronized void start() {
+        leavingCallerThreadClean(() -> {
+            startListeners();
+            return null;
+        });
+    }
+
+    private void startListeners() {
         if (state != State.NEW) {
             throw new IllegalStateException("the SIP transport layer starts once; it is " + state);
         }
@@ -213,6 +228,10 @@ public final class SipTransportLayer implements MessageSender {
      * @throws IllegalStateException when called from one of this layer's event loop threads
      */
     public boolean stop(Duration timeout) {
+        return leavingCallerThreadClean(() -> stopWithin(timeout));
+    }
+
+    private boolean stopWithin(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         MultiThreadIoEventLoopGroup g;
         List<Channel> toClose = new ArrayList<>();
@@ -245,6 +264,22 @@ public final class SipTransportLayer implements MessageSender {
             LOG.log(Level.WARNING, "SIP transport event loops still running after " + timeout);
         }
         return terminated;
+    }
+
+    /**
+     * Runs {@code action} and then removes the Netty thread-locals it created on the caller's thread,
+     * unless the thread had Netty state before (then it is a Netty thread of someone else's and is
+     * left alone).
+     */
+    private static <T> T leavingCallerThreadClean(Supplier<T> action) {
+        boolean hadNettyState = InternalThreadLocalMap.getIfSet() != null;
+        try {
+            return action.get();
+        } finally {
+            if (!hadNettyState) {
+                FastThreadLocal.removeAll();
+            }
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.uring.IoUring;
+import io.netty.util.internal.InternalThreadLocalMap;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,6 +93,31 @@ class SipTransportLayerLifecycleTest {
                     assertEquals(point.address(), rebind.getLocalSocketAddress());
                 }
             }
+        }
+    }
+
+    /** In a container the caller is a container thread that outlives the deployment. */
+    @Test
+    void startAndStopLeaveNoNettyThreadStateOnTheCallersThread() throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            SipTransportLayer layer = caller.submit(() -> new SipTransportLayer(allListeners().build(),
+                    new TrackingThreadFactory(), new DeliveryQueue())).get(20, TimeUnit.SECONDS);
+            boolean cleanAfterConstruction = caller.submit(() -> InternalThreadLocalMap.getIfSet() == null)
+                    .get(20, TimeUnit.SECONDS);
+            boolean cleanAfterStart = caller.submit(() -> {
+                layer.start();
+                return InternalThreadLocalMap.getIfSet() == null;
+            }).get(20, TimeUnit.SECONDS);
+            boolean cleanAfterStop = caller.submit(() -> {
+                layer.stop(Duration.ofSeconds(10));
+                return InternalThreadLocalMap.getIfSet() == null;
+            }).get(20, TimeUnit.SECONDS);
+            assertTrue(cleanAfterConstruction, "Netty's InternalThreadLocalMap left on the thread that made the layer");
+            assertTrue(cleanAfterStart, "Netty's InternalThreadLocalMap left on the thread that called start()");
+            assertTrue(cleanAfterStop, "Netty's InternalThreadLocalMap left on the thread that called stop()");
+        } finally {
+            caller.shutdownNow();
         }
     }
 
