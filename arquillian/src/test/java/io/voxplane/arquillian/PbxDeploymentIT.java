@@ -22,6 +22,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.voxplane.runtime.media.ConferenceCheck;
+import io.voxplane.runtime.media.MediaPhone;
+import io.voxplane.sip.SipResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -53,6 +56,62 @@ class PbxDeploymentIT {
     static WebArchive pbx() {
         File war = new File(System.getProperty("voxplane.pbx.war", "../sip-apps/pbx/target/voxplane-pbx.war"));
         return ShrinkWrap.create(ZipImporter.class, "voxplane-pbx.war").importFrom(war).as(WebArchive.class);
+    }
+
+    @Test
+    void threeCallersInConferenceRoom800EachHearTheOtherTwo() throws Exception {
+        String[][] users = {{"alice", "secret1"}, {"bob", "secret2"}, {"carol", "secret3"}};
+        double[] tones = {500, 900, 1400};
+        MediaPhone[] room = new MediaPhone[3];
+        InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), SIP_PORT);
+        try {
+            for (int i = 0; i < 3; i++) {
+                room[i] = new MediaPhone(server);
+                SipResponse ok = room[i].inviteAuthenticated("800", room[i].pcmuOffer(), users[i][0], users[i][1]);
+                assertEquals(200, ok.status(), users[i][0] + " into room 800: " + ok.status());
+                room[i].ack();
+            }
+            double[][] power = ConferenceCheck.run(room, tones, 100);
+            for (int i = 0; i < 3; i++) {
+                String report = users[i][0] + " heard: own tone " + power[i][i] + ", the others "
+                        + power[i][(i + 1) % 3] + " and " + power[i][(i + 2) % 3];
+                assertTrue(power[i][(i + 1) % 3] > 100 * power[i][i] && power[i][(i + 2) % 3] > 100 * power[i][i],
+                        report);
+            }
+            for (MediaPhone phone : room) {
+                assertEquals(200, phone.bye().status());
+            }
+        } finally {
+            for (MediaPhone phone : room) {
+                if (phone != null) {
+                    phone.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void theVoiceMenu500PlaysThePromptFromTheWarAndKey1Echoes() throws Exception {
+        try (MediaPhone phone = new MediaPhone(new InetSocketAddress(InetAddress.getLoopbackAddress(), SIP_PORT))) {
+            SipResponse ok = phone.inviteAuthenticated("500", phone.pcmuOffer(), "alice", "secret1");
+            assertEquals(200, ok.status());
+            phone.ack();
+            int prompt = 0;
+            for (MediaPhone.Rtp p = phone.receiveRtp(); p != null; p = phone.receiveRtp()) {
+                prompt++;
+            }
+            assertEquals(40, prompt, "the 800 ms menu prompt in 20 ms packets");
+            phone.sendDigit(101, '1');
+            byte[] payload = new byte[160];
+            payload[3] = 33;
+            MediaPhone.Rtp echoed = null;
+            for (int attempt = 0; attempt < 20 && echoed == null; attempt++) {
+                phone.sendRtp(0, payload, false);
+                echoed = phone.receiveRtp();
+            }
+            assertTrue(echoed != null && java.util.Arrays.equals(payload, echoed.payload()), "key 1: echo");
+            assertEquals(200, phone.bye().status());
+        }
     }
 
     @Test
@@ -237,6 +296,7 @@ class PbxDeploymentIT {
         assertTrue(body.contains("\"status\":\"UP\""), body);
         assertTrue(body.contains("\"name\":\"voxplane-transport\""), body);
         assertTrue(body.contains("\"name\":\"voxplane-signaling\""), body);
+        assertTrue(body.contains("\"name\":\"voxplane-media\""), body);
     }
 
     /** Runs the one-call OPTIONS scenario (written to a temp file) and returns SIPp's exit code. */

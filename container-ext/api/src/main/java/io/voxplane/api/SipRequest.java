@@ -3,6 +3,7 @@ package io.voxplane.api;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A SIP request handed to an app handler, with the ways to answer it. Immutable view; the
@@ -21,6 +22,9 @@ import java.util.Optional;
  * UPDATE, INFO, MESSAGE, OPTIONS) through its handlers. Requests handed to {@link Bye},
  * {@link Ack} and {@link Cancel} handlers are already answered by the container (their
  * {@code respond} throws).
+ *
+ * <p>{@link #answerWithMedia} answers an INVITE with the node's own media (echo, prompts,
+ * recording, DTMF, conference rooms): it is the decision for that INVITE.
  *
  * <p>Addresses are strings as on the wire ({@code "Alice" <sip:alice@example.com>;tag=1}); the
  * parsed parts an app usually needs have their own accessors.
@@ -97,4 +101,18 @@ public interface SipRequest {
      * @throws UnsupportedOperationException (VXAPP-101) for a request other than an initial INVITE
      */
     B2bua createB2bua(String targetUri);
+
+    /**
+     * Answers an initial INVITE with media of the node (RFC 3264 s6): the media plane answers the
+     * INVITE's SDP offer from its own RTP port, starts {@code function}, and the container sends
+     * 200 with that answer, making the dialog. The stage completes with the live call once the
+     * 200 is sent, or exceptionally with {@link MediaRejectedException} when the INVITE was
+     * answered with an error instead: 488 with a Warning header when the offer has no common
+     * codec (PCMU, PCMA, G722) or the INVITE has no SDP (offers in the ACK are not supported),
+     * 503 when no RTP port is free, 487 when the caller cancelled first.
+     *
+     * @throws UnsupportedOperationException (VXAPP-105) for a request other than an initial INVITE
+     * @throws IllegalStateException         (VXAPP-102) when the request was already answered
+     */
+    CompletionStage<MediaCall> answerWithMedia(MediaFunction function);
 }

@@ -32,6 +32,12 @@ public final class PlanePriorities {
     /** Stop of the transport plane without a coordinator: last, sockets closed. */
     public static final int TRANSPORT_STOP = SIGNALING_STOP + 100;
 
+    /** Start of the media plane: before signaling, so the first INVITE finds RTP ports ready. */
+    public static final int MEDIA_START = SIGNALING_START - 50;
+
+    /** Stop of the media plane: after signaling ended its calls, releasing every RTP port. */
+    public static final int MEDIA_STOP = SIGNALING_STOP + 50;
+
     private PlanePriorities() {
     }
 }

@@ -39,4 +39,21 @@ class PlaneIsolationTest {
                         "io.voxplane.runtime.signaling..", "io.voxplane.runtime.app..")
                 .check(RUNTIME);
     }
+
+    @Test
+    void mediaPlaneUsesNoOtherPlane() {
+        noClasses().that().resideInAPackage("io.voxplane.runtime.media..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.voxplane.runtime.transport..",
+                        "io.voxplane.runtime.signaling..", "io.voxplane.runtime.app..")
+                .check(RUNTIME);
+    }
+
+    @Test
+    void signalingAndAppsReachMediaOnlyThroughEvents() {
+        noClasses().that().resideInAnyPackage("io.voxplane.runtime.signaling..", "io.voxplane.runtime.app..",
+                        "io.voxplane.runtime.transport..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.voxplane.runtime.media..",
+                        "io.voxplane.media..")
+                .check(RUNTIME);
+    }
 }

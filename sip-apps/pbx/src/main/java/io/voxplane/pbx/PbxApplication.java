@@ -19,6 +19,8 @@ import java.util.Optional;
  * <li>REGISTER: digest challenge (401) until the credentials are right (wrong password: 403),
  * then the container's registrar stores the bindings of the user's own address-of-record
  * (RFC 3261 s10.3).</li>
+ * <li>INVITE to {@value PbxIvr#IVR_NUMBER} (voice menu) or {@value PbxIvr#CONFERENCE_NUMBER}
+ * (conference room), after the digest challenge: answered with the node's media ({@link PbxIvr}).</li>
  * <li>INVITE: digest challenge (407) for the caller; then the callee is the Request-URI's user:
  * unknown user 404, a user with no live binding 480, else the request is proxied (record-route,
  * parallel forking) to every binding, and the callee's answers (180, 200, 486, 487 after a
@@ -45,6 +47,9 @@ public class PbxApplication {
     @Inject
     PbxUsers users;
 
+    @Inject
+    PbxIvr ivr;
+
     @Register
     public void register(SipRequest request) {
         Optional<String> user = authentication.authenticate(request);
@@ -59,6 +64,10 @@ public class PbxApplication {
             return;
         }
         Optional<String> callee = request.requestUriUser();
+        if (callee.isPresent() && ivr.serves(callee.get())) {
+            ivr.answer(request, callee.get());
+            return;
+        }
         if (callee.isEmpty() || !users.exists(callee.get())) {
             request.respond(404);
             return;

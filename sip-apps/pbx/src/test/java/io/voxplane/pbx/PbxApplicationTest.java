@@ -44,7 +44,7 @@ class PbxApplicationTest {
                 .addBeanClasses(TransportPlane.class, SignalingPlane.class, LocalBus.class, TaskTrackers.class,
                         TestConcurrencyResources.class, TestSettings.class, AppRequestDispatcher.class,
                         ContainerAuthentication.class, ContainerRegistrar.class, LocationStores.class, MapConfig.class,
-                        PbxUsers.class, PbxApplication.class)
+                        PbxUsers.class, PbxIvr.class, PbxApplication.class)
                 .initialize();
         server = container.select(TransportPlane.class).get().listenPoints().stream()
                 .filter(p -> p.transport() == TransportType.UDP).map(ListenPoint::address).findFirst().orElseThrow();

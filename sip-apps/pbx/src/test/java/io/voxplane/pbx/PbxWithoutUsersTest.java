@@ -33,7 +33,7 @@ class PbxWithoutUsersTest {
                 .addBeanClasses(TransportPlane.class, SignalingPlane.class, LocalBus.class, TaskTrackers.class,
                         TestConcurrencyResources.class, TestSettings.class, AppRequestDispatcher.class,
                         ContainerAuthentication.class, ContainerRegistrar.class, LocationStores.class, MapConfig.class,
-                        PbxUsers.class, PbxApplication.class)
+                        PbxUsers.class, PbxIvr.class, PbxApplication.class)
                 .initialize()) {
             InetSocketAddress server = container.select(TransportPlane.class).get().listenPoints().stream()
                     .filter(p -> p.transport() == TransportType.UDP).map(ListenPoint::address).findFirst().orElseThrow();

@@ -30,6 +30,12 @@ public final class AppCodes {
     public static final String RESPONSE_HANDLER_FAILED = "VXAPP-103";
     /** An app's 2xx could not create a dialog (the INVITE had no Contact, RFC 3261 s12.1.1): answered 400. */
     public static final String NO_DIALOG = "VXAPP-104";
+    /** {@code answerWithMedia} on a request other than an initial INVITE. */
+    public static final String MEDIA_UNAVAILABLE = "VXAPP-105";
+    /** An INVITE answered with media had no SDP offer (late offer is not supported): 488. */
+    public static final String NO_OFFER = "VXAPP-106";
+    /** The media plane refused the offer or could not be reached: 488 / 503 with the reason. */
+    public static final String MEDIA_REJECTED = "VXAPP-107";
 
     /** {@code voxplane.location.store} names no known store, or the Hazelcast instance is missing. */
     public static final String BAD_LOCATION_STORE = "VXAPP-111";

@@ -63,6 +63,9 @@ final class AppDialog implements AppLeg {
             server.respond(match.rejection(request));
             return;
         }
+        if (SipMethod.INVITE.equals(request.method()) && owner.media().reinvite(this, call, request, server)) {
+            return;
+        }
         owner.dispatchInDialog(this, invite.app(), call, request, server);
     }
 

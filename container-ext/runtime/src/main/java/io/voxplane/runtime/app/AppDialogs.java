@@ -64,15 +64,22 @@ final class AppDialogs implements LocalEndpoint {
     private final UserAgent agent;
     private final ProxyConfig config;
     private final HandlerInvoker invoker;
+    private final AppMedia media;
     private final ConcurrentMap<ServerTransaction, AppSipRequest> invites = new ConcurrentHashMap<>();
     private final ConcurrentMap<DialogId, AppDialog> dialogs = new ConcurrentHashMap<>();
     private final Set<AppB2bua> bridges = ConcurrentHashMap.newKeySet();
 
-    AppDialogs(StatefulProxy proxy, HandlerInvoker invoker) {
+    AppDialogs(StatefulProxy proxy, HandlerInvoker invoker, AppMedia media) {
         this.config = proxy.config();
         this.invoker = invoker;
+        this.media = media;
         this.agent = new UserAgent(proxy.transactions(), UserAgentConfig.of(config.host(), config.port(), config.transport())
                 .withTransactions(config.transactions()), config.resolver());
+    }
+
+    /** The calls answered with media. */
+    AppMedia media() {
+        return media;
     }
 
     UserAgent userAgent() {
@@ -83,7 +90,8 @@ final class AppDialogs implements LocalEndpoint {
     List<AppLeg> legs() {
         List<AppLeg> legs = new ArrayList<>();
         for (AppSipRequest invite : invites.values()) {
-            if (invite.decision() == AppSipRequest.Decision.UNDECIDED) {
+            if (invite.decision() == AppSipRequest.Decision.UNDECIDED
+                    || invite.decision() == AppSipRequest.Decision.MEDIA) {
                 legs.add(invite);
             }
         }
@@ -209,7 +217,7 @@ final class AppDialogs implements LocalEndpoint {
         }
         while (true) {
             switch (invite.decision()) {
-                case UNDECIDED -> {
+                case UNDECIDED, MEDIA -> {
                     AppCall call = invite.call();
                     boolean held = call.tryHold();
                     try {

@@ -1,6 +1,14 @@
 package io.voxplane.runtime.app;
 
 import io.voxplane.runtime.Plane;
+import io.voxplane.runtime.bus.Bus;
+import io.voxplane.runtime.events.DtmfReceived;
+import io.voxplane.runtime.events.MediaFunctionFinished;
+import io.voxplane.runtime.events.MediaInactive;
+import io.voxplane.runtime.events.MediaModified;
+import io.voxplane.runtime.events.MediaOpened;
+import io.voxplane.runtime.events.MediaQualityReport;
+import io.voxplane.runtime.events.MediaRejected;
 import io.voxplane.runtime.task.TaskTrackers;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
@@ -12,6 +20,7 @@ import io.voxplane.stack.transaction.ServerTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -60,6 +69,9 @@ public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter, Pro
     @Inject
     TaskTrackers trackers;
 
+    @Inject
+    Bus bus;
+
     private final ConcurrentHashMap<Class<?>, Object> instances = new ConcurrentHashMap<>();
     private volatile CallRegistry calls;
     private volatile AppDialogs dialogs;
@@ -94,7 +106,7 @@ public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter, Pro
      */
     @Override
     public void attach(StatefulProxy proxy) {
-        AppDialogs created = new AppDialogs(proxy, this::invoke);
+        AppDialogs created = new AppDialogs(proxy, this::invoke, new AppMedia(bus));
         proxy.localEndpoint(created);
         dialogs = created;
     }
@@ -111,6 +123,63 @@ public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter, Pro
     @Override
     public void dispatch(SipRequest request, ServerTransaction transaction) {
         transaction.respond(NoAppResponses.answer(request));
+    }
+
+    // The media plane's answers, in order per Call-ID on the signaling plane's mailbox of the call.
+
+    void onMediaOpened(@ObservesAsync MediaOpened event) {
+        AppDialogs d = dialogs;
+        if (d != null) {
+            d.media().onOpened(event);
+        }
+    }
+
+    void onMediaRejected(@ObservesAsync MediaRejected event) {
+        AppDialogs d = dialogs;
+        if (d != null) {
+            d.media().onRejected(event);
+        }
+    }
+
+    void onMediaModified(@ObservesAsync MediaModified event) {
+        AppDialogs d = dialogs;
+        if (d != null) {
+            d.media().onModified(event);
+        }
+    }
+
+    void onDtmf(@ObservesAsync DtmfReceived event) {
+        AppDialogs d = dialogs;
+        if (d != null) {
+            d.media().onDtmf(event);
+        }
+    }
+
+    void onMediaFunctionFinished(@ObservesAsync MediaFunctionFinished event) {
+        AppDialogs d = dialogs;
+        if (d != null) {
+            d.media().onFinished(event);
+        }
+    }
+
+    void onMediaQuality(@ObservesAsync MediaQualityReport event) {
+        AppDialogs d = dialogs;
+        if (d != null) {
+            d.media().onQuality(event);
+        }
+    }
+
+    void onMediaInactive(@ObservesAsync MediaInactive event) {
+        AppDialogs d = dialogs;
+        if (d != null) {
+            d.media().onInactive(event);
+        }
+    }
+
+    /** Calls answered with media now (for tests and operations). */
+    public int mediaCallCount() {
+        AppDialogs d = dialogs;
+        return d == null ? 0 : d.media().size();
     }
 
     /** Live calls (for tests and operations). */

@@ -2,6 +2,9 @@ package io.voxplane.runtime.app;
 
 import io.voxplane.api.B2bua;
 import io.voxplane.api.DialogState;
+import io.voxplane.api.MediaCall;
+import io.voxplane.api.MediaFunction;
+import io.voxplane.api.MediaRejectedException;
 import io.voxplane.api.Proxy;
 import io.voxplane.api.ProxyOptions;
 import io.voxplane.api.SipRequest;
@@ -53,6 +56,8 @@ final class AppSipRequest implements SipRequest, AppLeg {
         DIALOG,
         /** An INVITE bridged: an {@link AppB2bua}. */
         BRIDGED,
+        /** An INVITE answered with media: waiting for the media plane's answer ({@link AppMedia}). */
+        MEDIA,
         /** The caller's CANCEL (or a hangup) answered the INVITE 487 before the app decided. */
         CANCELLED
     }
@@ -171,7 +176,8 @@ final class AppSipRequest implements SipRequest, AppLeg {
      * @return true when this answered the INVITE 487
      */
     boolean cancelUndecided() {
-        if (!decision.compareAndSet(Decision.UNDECIDED, Decision.CANCELLED)) {
+        if (!decision.compareAndSet(Decision.UNDECIDED, Decision.CANCELLED)
+                && !decision.compareAndSet(Decision.MEDIA, Decision.CANCELLED)) {
             return false;
         }
         send(withToTag(SipResponse.replyTo(request, 487)).build());
@@ -323,9 +329,58 @@ final class AppSipRequest implements SipRequest, AppLeg {
     }
 
     @Override
+    public CompletionStage<MediaCall> answerWithMedia(MediaFunction function) {
+        Objects.requireNonNull(function, "function");
+        if (transaction == null || !request.isInvite() || dialogs == null) {
+            throw new UnsupportedOperationException(AppCodes.MEDIA_UNAVAILABLE + " answerWithMedia answers an initial"
+                    + " INVITE only, not " + this);
+        }
+        List<CompletionStage<MediaCall>> result = new ArrayList<>(1);
+        inCall(() -> {
+            if (decision.get() == Decision.CANCELLED) {
+                result.add(CompletableFuture.failedFuture(new MediaRejectedException(487, "the caller cancelled first")));
+                return;
+            }
+            decide(Decision.MEDIA);
+            result.add(dialogs.media().open(this, function));
+        });
+        return result.get(0);
+    }
+
+    /**
+     * The media plane's answer came: 200 with it, creating the dialog (under the call's lock).
+     *
+     * @return false when the INVITE was cancelled meanwhile (already answered 487)
+     */
+    boolean answerMedia(byte[] sdp) {
+        if (!decision.compareAndSet(Decision.MEDIA, Decision.DIALOG)) {
+            return false;
+        }
+        dialogs.answer(this, 200, null, Map.of(), AppMedia.SDP, sdp);
+        return true;
+    }
+
+    /** Answers an INVITE waiting for media with an error ({@code warning} may be empty). */
+    void rejectMedia(int status, String warning) {
+        if (!decision.compareAndSet(Decision.MEDIA, Decision.ANSWERED)) {
+            return;
+        }
+        SipResponse.Builder response = withToTag(SipResponse.replyTo(request, status));
+        if (!warning.isEmpty()) {
+            response.setHeader(io.voxplane.sip.HeaderNames.WARNING, warning);
+        }
+        send(response.build());
+    }
+
+    /** This node's Contact for a response on {@code server}'s flow. */
+    io.voxplane.sip.Address contactFor(ServerTransaction server) {
+        return dialogs.contactFor(server.flow());
+    }
+
+    @Override
     public DialogState dialogState() {
         return switch (decision.get()) {
-            case UNDECIDED -> DialogState.PENDING;
+            case UNDECIDED, MEDIA -> DialogState.PENDING;
             case PROXIED, DIALOG, BRIDGED -> DialogState.NONE;
             case ANSWERED, CANCELLED -> DialogState.TERMINATED;
         };
