@@ -293,13 +293,12 @@ public class ShutdownCoordinator {
     }
 
     /**
-     * Closes the shared tracker (whose tasks announced the phases) and every plane tracker still
-     * open, then waits up to the COMPLETED timeout for what they ran to end.
+     * Closes the shared tracker (whose tasks announced the phases), every plane tracker still
+     * open and Voxplane's worker and timer pools, then waits up to the COMPLETED timeout for what
+     * they ran to end.
      */
     private List<String> closeTrackers() {
-        for (TaskTracker tracker : trackers.all().values()) {
-            tracker.close(true);
-        }
+        trackers.closeAll();
         try {
             return trackers.awaitNoLeaks(settings.completedTimeout());
         } catch (InterruptedException e) {

@@ -7,7 +7,8 @@ import java.util.concurrent.ThreadFactory;
 /**
  * The executors the container lends to Voxplane. In Payara these are the Jakarta Concurrency
  * defaults ({@link ManagedConcurrencyResources}); tests deploy a bean with plain executors
- * instead. Voxplane never shuts them down.
+ * instead. Voxplane never shuts down what the container owns; pools it made itself over the
+ * container's thread factory end with {@link #close()}.
  */
 public interface ConcurrencyResources {
 
@@ -19,4 +20,11 @@ public interface ConcurrencyResources {
 
     /** Makes long-lived threads (Netty event loops). */
     ThreadFactory threadFactory();
+
+    /**
+     * Ends the executors Voxplane made itself (the last step of a shutdown, once every plane has
+     * stopped); resources the container owns are left alone. Idempotent. The default does nothing.
+     */
+    default void close() {
+    }
 }

@@ -95,8 +95,13 @@ public class ManagedConcurrencyResources implements ConcurrencyResources {
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
+    /** Ends both pools, waiting up to 5 s for their threads. Idempotent; also run at {@link PreDestroy}. */
     @PreDestroy
-    void stop() {
+    @Override
+    public void close() {
+        if (scheduler.isTerminated() && executor.isTerminated()) {
+            return;
+        }
         scheduler.shutdownNow();
         executor.shutdownNow();
         try {

@@ -56,6 +56,18 @@ public class TaskTrackers {
         return all;
     }
 
+    /**
+     * Closes every tracker (cancelling what is left) and then the executors Voxplane made over
+     * the container's thread factory ({@link ConcurrencyResources#close()}): the last step of a
+     * shutdown, before the leak check.
+     */
+    public void closeAll() {
+        for (TaskTracker tracker : all().values()) {
+            tracker.close(true);
+        }
+        resources.close();
+    }
+
     /** The counters of every tracker by name, for metrics and the admin endpoint. */
     public Map<String, TaskStatistics> statistics() {
         Map<String, TaskStatistics> statistics = new LinkedHashMap<>();
