@@ -39,6 +39,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +72,8 @@ class MediaShutdownTest {
                         TaskTrackers.class, TestConcurrencyResources.class, TestSettings.class,
                         TestMediaSettings.class, AppRequestDispatcher.class, MediaApp.class, Recorder.class,
                         ActiveDialogs.class, AppCallTerminator.class, ShutdownCoordinator.class,
-                        GenerousShutdownSettings.class, GatedDiscovery.class, MediaRejections.class)
+                        GenerousShutdownSettings.class, GatedDiscovery.class, MediaRejections.class,
+                        MediaPlaneReadiness.class)
                 .initialize();
         server = container.select(TransportPlane.class).get().listenPoints().stream()
                 .filter(p -> p.transport() == TransportType.UDP).map(ListenPoint::address).findFirst().orElseThrow();
@@ -124,6 +127,8 @@ class MediaShutdownTest {
         assertTrue(discovery.awaitEntered(), "shutdown reached discovery deregistration in INITIATED");
         assertEquals(ShutdownPhase.INITIATED, coordinator.phase());
         Await.until(media::isRefusingNewMedia, Duration.ofSeconds(10), "media plane refuses new offers");
+        assertEquals(HealthCheckResponse.Status.DOWN,
+                container.select(MediaPlaneReadiness.class, Readiness.Literal.INSTANCE).get().call().getStatus());
 
         SipResponse refused = phone.invite("echo", phone.pcmuOffer());
         assertEquals(503, refused.status());
