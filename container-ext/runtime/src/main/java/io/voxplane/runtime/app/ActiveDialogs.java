@@ -4,6 +4,7 @@ import io.voxplane.runtime.task.TaskTrackers;
 import io.voxplane.runtime.Plane;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,11 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class ActiveDialogs {
+
+    private static final System.Logger LOG = System.getLogger(ActiveDialogs.class.getName());
+
+    /** Code of a call whose termination failed at once (the others are still ended). */
+    static final String TERMINATE_FAILED = "VXRT-207";
 
     @Inject
     AppRequestDispatcher dispatcher;
@@ -61,7 +67,13 @@ public class ActiveDialogs {
     public CompletionStage<Void> terminateAll(Duration timeout) {
         List<CompletableFuture<Void>> ends = new ArrayList<>();
         for (AppLeg leg : legs()) {
-            ends.add(leg.terminate().toCompletableFuture().exceptionally(failure -> null));
+            // Each leg on its own: a leg whose BYE cannot be sent (a timer refused by a stopping
+            // scheduler when the phase was forced) must not leave the other calls up.
+            try {
+                ends.add(leg.terminate().toCompletableFuture().exceptionally(failure -> null));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, () -> TERMINATE_FAILED + " could not end " + leg + ": " + e);
+            }
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new));
         if (all.isDone()) {

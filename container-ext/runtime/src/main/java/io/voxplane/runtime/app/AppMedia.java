@@ -157,6 +157,9 @@ final class AppMedia {
                 if (!rejected.warning().isEmpty()) {
                     response.setHeader(HeaderNames.WARNING, rejected.warning());
                 }
+                if (!rejected.retryAfter().isEmpty()) {
+                    response.setHeader("Retry-After", rejected.retryAfter());
+                }
                 pending.server().respond(response.build());
             }
             return;
@@ -169,7 +172,7 @@ final class AppMedia {
         LOG.log(Level.INFO, () -> AppCodes.MEDIA_REJECTED + " " + call.invite() + " answered " + rejected.status()
                 + ": " + rejected.reason());
         call.call().runSerially(() -> {
-            call.invite().rejectMedia(rejected.status(), rejected.warning());
+            call.invite().rejectMedia(rejected.status(), rejected.warning(), rejected.retryAfter());
             result.completeExceptionally(new MediaRejectedException(rejected.status(), rejected.reason()));
         });
     }

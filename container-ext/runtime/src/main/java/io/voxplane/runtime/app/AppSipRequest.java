@@ -362,12 +362,20 @@ final class AppSipRequest implements SipRequest, AppLeg {
 
     /** Answers an INVITE waiting for media with an error ({@code warning} may be empty). */
     void rejectMedia(int status, String warning) {
+        rejectMedia(status, warning, "");
+    }
+
+    /** As {@link #rejectMedia(int, String)}, with a Retry-After header when {@code retryAfter} is not empty. */
+    void rejectMedia(int status, String warning, String retryAfter) {
         if (!decision.compareAndSet(Decision.MEDIA, Decision.ANSWERED)) {
             return;
         }
         SipResponse.Builder response = withToTag(SipResponse.replyTo(request, status));
         if (!warning.isEmpty()) {
             response.setHeader(io.voxplane.sip.HeaderNames.WARNING, warning);
+        }
+        if (!retryAfter.isEmpty()) {
+            response.setHeader("Retry-After", retryAfter);
         }
         send(response.build());
     }

@@ -13,14 +13,22 @@ import java.util.Objects;
  *                (RFC 3264 s6), 503 when the media plane has no port or is stopped
  * @param warning a Warning header value (RFC 3261 s20.43, e.g. {@code 305 host "..."}), or empty
  * @param reason  why, with its code, for logs
+ * @param retryAfter a Retry-After header value (RFC 3261 s20.33) for a 503 the caller may retry
+ *                (the node is shutting down), or empty
  */
-public record MediaRejected(String callId, long requestId, int status, String warning, String reason)
-        implements BusEvent {
+public record MediaRejected(String callId, long requestId, int status, String warning, String reason,
+                            String retryAfter) implements BusEvent {
 
     public MediaRejected {
         Objects.requireNonNull(callId, "callId");
         Objects.requireNonNull(warning, "warning");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(retryAfter, "retryAfter");
+    }
+
+    /** A rejection without Retry-After. */
+    public MediaRejected(String callId, long requestId, int status, String warning, String reason) {
+        this(callId, requestId, status, warning, reason, "");
     }
 
     @Override

@@ -293,9 +293,9 @@ public class ShutdownCoordinator {
     }
 
     /**
-     * Closes the shared tracker (whose tasks announced the phases), every plane tracker still
-     * open and Voxplane's worker and timer pools, then waits up to the COMPLETED timeout for what
-     * they ran to end.
+     * Closes the shared tracker (whose tasks announced the phases) and every plane tracker still
+     * open, then waits up to the COMPLETED timeout for what they ran to end (which also ends
+     * Voxplane's worker and timer pools, see {@link TaskTrackers#awaitNoLeaks}).
      */
     private List<String> closeTrackers() {
         trackers.closeAll();

@@ -28,6 +28,10 @@ import io.voxplane.runtime.events.MediaRejected;
 import io.voxplane.runtime.events.ModifyMedia;
 import io.voxplane.runtime.events.OpenMedia;
 import io.voxplane.runtime.events.StartMediaFunction;
+import io.voxplane.runtime.lifecycle.PhaseConfirmed;
+import io.voxplane.runtime.lifecycle.PlaneStarted;
+import io.voxplane.runtime.lifecycle.ShutdownPhase;
+import io.voxplane.runtime.lifecycle.ShutdownPhaseStarted;
 import io.voxplane.runtime.task.TaskTracker;
 import io.voxplane.runtime.task.TaskTrackers;
 import io.voxplane.sip.sdp.LocalAudio;
@@ -43,6 +47,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
@@ -52,6 +57,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -77,6 +83,15 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Started once before the signaling plane, stopped after it: every session closed (last
  * quality report), every port freed, event loops ended. Idempotent.
+ *
+ * <p>Takes part in the phased shutdown (docs/operations.md): announces itself with
+ * {@link PlaneStarted} and confirms each {@link ShutdownPhaseStarted} with {@link PhaseConfirmed}:
+ * INITIATED: new {@link OpenMedia} are refused with 503 and the shutdown's Retry-After
+ * ({@value #SHUTTING_DOWN}); DRAINING: nothing to do (the calls may end by themselves);
+ * TERMINATING: every call's media is closed ({@link #releaseAll()}: last quality report, RTCP BYE,
+ * ports freed) while the signaling plane sends the calls' BYEs; COMPLETED: the RTP event loops
+ * end ({@link #stop()}), confirmed with whatever tasks or threads were left. Without a shutdown
+ * coordinator the plane stops in one step when the container destroys it.
  */
 @ApplicationScoped
 public class MediaPlane {
@@ -91,6 +106,10 @@ public class MediaPlane {
     static final String NO_MEDIA = "VXRT-403";
     /** The bus refused an event of the media plane (queue full or closed); logged. */
     static final String BUS_REFUSED = "VXRT-404";
+    /** An offer came after the shutdown began: 503 with Retry-After. */
+    static final String SHUTTING_DOWN = "VXRT-405";
+    /** The media plane failed its part of a shutdown phase; it confirms anyway, naming the failure. */
+    static final String PHASE_FAILED = "VXRT-406";
 
     /** The SDP o= username of this node's descriptions (RFC 4566 s5.2: no user here). */
     static final String SDP_USER = "voxplane";
@@ -107,6 +126,14 @@ public class MediaPlane {
     @Inject
     VoxplaneSettings settings;
 
+    @Inject
+    Event<PlaneStarted> started;
+
+    @Inject
+    Event<PhaseConfirmed> confirmations;
+
+    /** Retry-After (seconds) of the 503 to new offers once shutdown began; null while accepting. */
+    private volatile String refusingRetryAfter;
     private final ConcurrentHashMap<String, MediaCallState> calls = new ConcurrentHashMap<>();
     private final SdpParser parser = new SdpParser();
     private volatile PlaneState state = PlaneState.NEW;
@@ -142,6 +169,7 @@ public class MediaPlane {
         try {
             transport = MediaTransport.start(tasks.threadFactory("rtp"), tasks.scheduler(), media.engine());
             state = PlaneState.RUNNING;
+            started.fire(new PlaneStarted(Plane.MEDIA));
             LOG.log(Level.INFO, () -> "media plane running on " + transport.rtp() + ", RTP on " + media.sdpAddress()
                     + " ports " + media.engine().rtpPortMin() + "-" + media.engine().rtpPortMax());
         } catch (RuntimeException e) {
@@ -177,7 +205,50 @@ public class MediaPlane {
             }
         }
         state = PlaneState.STOPPED;
-        LOG.log(Level.INFO, "media plane stopped");
+        // DEBUG: the shutdown report says it; a log line costs tens of ms while Payara shuts down
+        LOG.log(Level.DEBUG, "media plane stopped");
+    }
+
+    /** Whether new offers are turned away with 503 (the shutdown began). */
+    public boolean isRefusingNewMedia() {
+        return refusingRetryAfter != null;
+    }
+
+    void onShutdownPhase(@ObservesAsync ShutdownPhaseStarted phase) {
+        try {
+            runPhase(phase);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, PHASE_FAILED + " media plane failed its part of shutdown phase " + phase.phase(), e);
+            confirm(phase.phase(), List.of("failed: " + e));
+        }
+    }
+
+    private void runPhase(ShutdownPhaseStarted phase) {
+        if (state != PlaneState.RUNNING) {
+            confirm(phase.phase(), List.of());
+            return;
+        }
+        switch (phase.phase()) {
+            case INITIATED -> {
+                refusingRetryAfter = phase.settings().retryAfterHeader();
+                confirm(ShutdownPhase.INITIATED, List.of());
+            }
+            case TERMINATING -> {
+                int released = releaseAll();
+                LOG.log(Level.DEBUG, () -> "media plane released the media of " + released + " calls");
+                confirm(ShutdownPhase.TERMINATING, List.of());
+            }
+            case COMPLETED -> {
+                stop();
+                List<String> left = new ArrayList<>(tasks == null ? List.of() : tasks.leaks());
+                confirm(ShutdownPhase.COMPLETED, left);
+            }
+            case DRAINING, RUNNING -> confirm(phase.phase(), List.of());
+        }
+    }
+
+    private void confirm(ShutdownPhase phase, List<String> left) {
+        confirmations.fire(new PhaseConfirmed(Plane.MEDIA, phase, left));
     }
 
     /**
@@ -232,6 +303,11 @@ public class MediaPlane {
         MediaTransport engine = transport;
         if (engine == null || state != PlaneState.RUNNING) {
             publish(new MediaRejected(callId, 0, 503, "", NOT_RUNNING + " media plane is " + state));
+            return;
+        }
+        String retryAfter = refusingRetryAfter;
+        if (retryAfter != null) {
+            publish(new MediaRejected(callId, 0, 503, "", SHUTTING_DOWN + " the node is shutting down", retryAfter));
             return;
         }
         if (calls.containsKey(callId)) {

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness of the media plane: UP while it opens media for new calls (MicroProfile Health). */
+/**
+ * Readiness of the media plane: UP while it opens media for new calls, DOWN once the shutdown
+ * began ({@code refusingNewMedia}) (MicroProfile Health).
+ */
 @Readiness
 @ApplicationScoped
 public class MediaPlaneReadiness implements HealthCheck {
@@ -16,8 +19,9 @@ public class MediaPlaneReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(MediaPlaneLiveness.NAME).status(plane.state().isReady())
+        return HealthCheckResponse.named(MediaPlaneLiveness.NAME).status(plane.state().isReady() && !plane.isRefusingNewMedia())
                 .withData("state", plane.state().name())
+                .withData("refusingNewMedia", plane.isRefusingNewMedia())
                 .withData("calls", plane.openCalls())
                 .build();
     }

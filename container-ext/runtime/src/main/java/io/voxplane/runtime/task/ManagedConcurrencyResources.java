@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -95,23 +96,33 @@ public class ManagedConcurrencyResources implements ConcurrencyResources {
         scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Ends both pools, waiting up to 5 s for their threads. Idempotent; also run at {@link PreDestroy}. */
     @PreDestroy
-    @Override
-    public void close() {
-        if (scheduler.isTerminated() && executor.isTerminated()) {
-            return;
+    void stop() {
+        if (!end(Duration.ofSeconds(STOP_WAIT_SECONDS))) {
+            LOG.log(Level.WARNING, "VXRT-006 Voxplane worker or timer threads still running "
+                    + STOP_WAIT_SECONDS + " s after stop");
         }
+    }
+
+    /**
+     * Ends both pools (queued and delayed tasks dropped, running ones interrupted) and waits up
+     * to {@code timeout} for their threads. Called from a pool thread it does not wait (a thread
+     * cannot wait for its own end).
+     */
+    @Override
+    public boolean end(Duration timeout) {
         scheduler.shutdownNow();
         executor.shutdownNow();
+        if (Thread.currentThread().getName().startsWith(TaskTracker.THREAD_NAME_PREFIX)) {
+            return false;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (!scheduler.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)
-                    || !executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.log(Level.WARNING, "VXRT-006 Voxplane worker or timer threads still running "
-                        + STOP_WAIT_SECONDS + " s after stop");
-            }
+            return scheduler.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS)
+                    && executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

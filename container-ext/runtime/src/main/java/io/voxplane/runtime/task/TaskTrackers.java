@@ -56,16 +56,11 @@ public class TaskTrackers {
         return all;
     }
 
-    /**
-     * Closes every tracker (cancelling what is left) and then the executors Voxplane made over
-     * the container's thread factory ({@link ConcurrencyResources#close()}): the last step of a
-     * shutdown, before the leak check.
-     */
+    /** Closes every tracker, cancelling what is left: the last step of a shutdown, before the leak check. */
     public void closeAll() {
         for (TaskTracker tracker : all().values()) {
             tracker.close(true);
         }
-        resources.close();
     }
 
     /** The counters of every tracker by name, for metrics and the admin endpoint. */
@@ -99,7 +94,8 @@ public class TaskTrackers {
     /**
      * Waits up to {@code timeout} for the trackers' tasks and threads to end (a task cancelled while
      * running ends when its body returns; event loops end a little after their sockets close), then
-     * returns {@link #leaks()}. Call it once the planes stopped.
+     * returns {@link #leaks()}. Call it once the planes stopped: it also ends the pools Voxplane
+     * made itself ({@link ConcurrencyResources#end(Duration)}), so nothing can run any more.
      */
     public List<String> awaitNoLeaks(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -107,6 +103,7 @@ public class TaskTrackers {
             tracker.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             tracker.awaitThreads(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
+        resources.end(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             long left = deadline - System.nanoTime();
             if (left > 0 && thread.getName().startsWith(TaskTracker.THREAD_NAME_PREFIX)) {

@@ -13,6 +13,7 @@ import io.voxplane.runtime.lifecycle.GenerousShutdownSettings;
 import io.voxplane.runtime.lifecycle.ShutdownCoordinator;
 import io.voxplane.runtime.lifecycle.ShutdownPhase;
 import io.voxplane.runtime.lifecycle.ShutdownReport;
+import io.voxplane.runtime.signaling.SignalingPlane;
 import io.voxplane.runtime.task.TaskTrackers;
 import io.voxplane.runtime.transport.TransportPlane;
 import io.voxplane.sip.SipMessage;
@@ -109,6 +110,9 @@ class ShutdownEndsAppCallsTest {
         CompletableFuture<ShutdownReport> shutdown = CompletableFuture.supplyAsync(() -> coordinator.shutdown("test"));
         assertTrue(discovery.awaitEntered());
         assertEquals(ShutdownPhase.INITIATED, coordinator.phase());
+        // the planes hear of INITIATED asynchronously, in parallel with the discovery deregistration
+        SignalingPlane signaling = container.select(SignalingPlane.class).get();
+        Await.until(signaling::isRefusingNewRequests, Duration.ofSeconds(10), "signaling refuses new requests");
 
         send(invite("answer", "call-4"));
         SipResponse refused = finalResponse();
