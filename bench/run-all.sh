@@ -39,4 +39,5 @@ step uac-vs-stack    bench/sipp/uac-vs-stack.sh 5000 10000
 step kamailio-anchor bash "$SHARED/kamailio-anchor.sh" 7000
 step proxy           bench/sipp/proxy-vs-kamailio.sh 5000 7000
 step register        bench/sipp/register.sh 3000 5000
+step pbx             env REGISTER_RATES="3000 5000" CALL_RATES="1000 2000" bench/sipp/pbx.sh
 echo "logs: $OUT"

@@ -10,7 +10,8 @@
 #      (-auth_uri: the digest uri must be the Request-URI, RFC 3261 s22.4; SIPp defaults to ip:port.)
 # Usage: bench/sipp/pbx.sh            env: REGISTER_RATES (default "3000 5000"),
 #   CALL_RATES (default "1000 2000"), USERS (default 1000), VOXPLANE_SKIP_BUILD=1 (WAR already built),
-#   WARMUP_CALLS (default 5000).
+#   WARMUP_REGISTERS (default 30000, at 2000/s), WARMUP_CALLS (default 10000, at 500/s): Payara's JIT
+#   needs a long warm-up.
 # Prints a table per part: rate successful failed retrans per_s pbx_cpu done_s elapsed_s
 #   per_s = successful / seconds until the last success; retrans = retransmissions seen by SIPp
 #   (uac + uas); pbx_cpu = utime+stime of the Payara JVM over the offered-load window, % of one core.
@@ -19,7 +20,7 @@ cd "$(dirname "$0")/../.."
 . bench/sipp/lib.sh
 read -r -a REGISTER_RATES <<<"${REGISTER_RATES:-3000 5000}"
 read -r -a CALL_RATES <<<"${CALL_RATES:-1000 2000}"
-USERS=${USERS:-1000} WARMUP_CALLS=${WARMUP_CALLS:-5000}
+USERS=${USERS:-1000} WARMUP_CALLS=${WARMUP_CALLS:-10000} WARMUP_REGISTERS=${WARMUP_REGISTERS:-30000}
 SIP_PORT=5080 HTTP_PORT=18080 UAS_PORT=5070 UAC_PORT=5071 BUFF=4194304
 REGISTER_XML=$PWD/container-ext/stack/src/test/resources/sipp/register-digest.xml
 SCENARIOS=$PWD/arquillian/src/test/resources
@@ -86,7 +87,7 @@ measure() {
 
 echo "# authenticated REGISTERs ($USERS users)"
 mkdir -p "$WORK/reg-warmup"
-run_load 1000 5000 "$WORK/reg-warmup" -sf "$REGISTER_XML" -inf "$WORK/register.csv" 127.0.0.1:$SIP_PORT
+run_load 2000 "$WARMUP_REGISTERS" "$WORK/reg-warmup" -sf "$REGISTER_XML" -inf "$WORK/register.csv" 127.0.0.1:$SIP_PORT
 wait "$UAC_PID"; UAC_PID=
 echo "rate successful failed retrans per_s pbx_cpu done_s elapsed_s"
 for R in "${REGISTER_RATES[@]}"; do
