@@ -284,6 +284,28 @@ class PbxDeploymentIT {
     }
 
     @Test
+    void adminEndpointAndMetricsShowThePlanesAndRefuseARemoteShutdownByDefault() throws Exception {
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
+            HttpResponse<String> tasks = http.send(HttpRequest.newBuilder(deployment.toURI().resolve("voxplane/admin/tasks"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, tasks.statusCode(), tasks.body());
+            assertTrue(tasks.body().contains("signaling") && tasks.body().contains("transport"), tasks.body());
+
+            HttpResponse<String> shutdown = http.send(HttpRequest.newBuilder(deployment.toURI().resolve("voxplane/admin/shutdown"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, shutdown.statusCode(), "POST shutdown is off unless voxplane.admin.shutdown-enabled=true: "
+                    + shutdown.body());
+
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(deployment.toURI().resolve("/metrics?scope=application"))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode(), metrics.body());
+            assertTrue(metrics.body().contains("voxplane_calls_active"), metrics.body());
+            assertTrue(metrics.body().contains("voxplane_tasks_active"), metrics.body());
+        }
+    }
+
+    @Test
     void readinessIsUpWithBothPlanes() throws Exception {
         URI ready = deployment.toURI().resolve("/health/ready");
         HttpResponse<String> response;

@@ -103,6 +103,9 @@ public class TransportPlane {
      */
     static final Duration THREADS_END = Duration.ofMillis(200);
 
+    /** Netty's helper thread ends a second after its last task; a little more is allowed. */
+    static final Duration NETTY_HELPER_END = Duration.ofMillis(2500);
+
     private volatile PlaneState state = PlaneState.NEW;
     private volatile SipTransportLayer layer;
     private TaskTracker tasks;
@@ -117,9 +120,18 @@ public class TransportPlane {
         stop();
     }
 
+    /**
+     * Stops (if the shutdown has not) and, as the deployment goes away, waits up to
+     * {@link #NETTY_HELPER_END} for Netty's shared helper thread to end, so that no thread keeps
+     * the undeployed application's classes (VXRT-008 when it did not).
+     */
     @PreDestroy
     void destroy() {
         stop();
+        if (!SipTransportLayer.awaitNettyHelperThreadEnd(NETTY_HELPER_END)) {
+            LOG.log(Level.WARNING, "VXRT-008 Netty's globalEventExecutor thread still running "
+                    + NETTY_HELPER_END.toMillis() + " ms after the transport stopped");
+        }
     }
 
     /**

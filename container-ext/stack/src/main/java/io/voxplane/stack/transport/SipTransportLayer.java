@@ -3,6 +3,7 @@ package io.voxplane.stack.transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -217,6 +218,23 @@ public final class SipTransportLayer implements MessageSender {
     /** The counters since construction. */
     public TransportStatistics statistics() {
         return counters.snapshot();
+    }
+
+    /**
+     * Waits up to {@code timeout} for Netty's JVM-wide helper thread ({@code globalEventExecutor},
+     * which Netty starts to tell an event loop group that its loops ended, and which ends after
+     * a second without work) to end. Its classes come from the deployment, so a container calls
+     * this when the deployment goes away, after the shutdown, to leave no thread that holds the
+     * deployment's class loader. Returns whether it ended in time.
+     */
+    public static boolean awaitNettyHelperThreadEnd(Duration timeout) {
+        try {
+            return GlobalEventExecutor.INSTANCE.awaitInactivity(timeout.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
