@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * Retained heap per media call: opens {@code N} sessions (default 1,000) on loopback, configures
@@ -43,12 +43,9 @@ public final class MediaSessionMemoryReport {
     }
 
     private static void measure(String mode, int n) throws IOException, InterruptedException {
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
-        MediaTransport transport = MediaTransport.start(r -> {
-            Thread t = new Thread(r, "rtp-mem");
-            t.setDaemon(true);
-            return t;
-        }, timers, MediaConfig.defaults().withEventLoopThreads(1).withPorts(30000, 39999));
+        ScheduledExecutorService timers = new ScheduledThreadPoolExecutor(1,
+                Thread.ofPlatform().name("rtp-mem-timer-", 0).daemon().factory());
+        MediaTransport transport = MediaTransport.start(Thread.ofPlatform().name("rtp-mem-", 0).daemon().factory(), timers, MediaConfig.defaults().withEventLoopThreads(1).withPorts(30000, 39999));
         Path dir = Files.createTempDirectory("voxplane-mem");
         InetSocketAddress peer = new InetSocketAddress(InetAddress.getLoopbackAddress(), 9);
         // one session first, so class loading and Netty's shared pools are not counted

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -88,13 +88,13 @@ public class RtpEchoBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
+        ThreadFactory named = Thread.ofPlatform().name("rtp-bench-", 0).daemon().factory();
         ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "rtp-bench-" + rtpThreads.size());
-            t.setDaemon(true);
+            Thread t = named.newThread(r);
             rtpThreads.add(t);
             return t;
         };
-        timers = Executors.newSingleThreadScheduledExecutor();
+        timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("rtp-bench-timer-", 0).daemon().factory());
         MediaConfig config = MediaConfig.defaults().withEventLoopThreads(loops).withPorts(30000, 39999);
         transport = MediaTransport.start(threads, timers, config);
         client = DatagramChannel.open();
