@@ -27,25 +27,9 @@ final class ChannelWrites {
 
     /** Writes and flushes {@code wire}; {@code remote} is used for datagram channels only. */
     static ChannelFuture write(Channel channel, byte[] wire, InetSocketAddress remote) {
-        return write(channel, wire, remote, false);
-    }
-
-    /**
-     * Like {@link #write(Channel, byte[], InetSocketAddress)}, but writes at once when called on
-     * the channel's event loop. Only for writes that no write queued earlier can precede: the
-     * sends that waited for a new connection, run by its connect listener.
-     */
-    static ChannelFuture writeFirst(Channel channel, byte[] wire, InetSocketAddress remote) {
-        return write(channel, wire, remote, true);
-    }
-
-    private static ChannelFuture write(Channel channel, byte[] wire, InetSocketAddress remote, boolean inline) {
         Object message = channel instanceof DatagramChannel
                 ? new DatagramPacket(Unpooled.wrappedBuffer(wire), remote)
                 : Unpooled.wrappedBuffer(wire);
-        if (inline && channel.eventLoop().inEventLoop()) {
-            return channel.writeAndFlush(message);
-        }
         ChannelPromise promise = channel.newPromise();
         try {
             channel.eventLoop().execute(() -> channel.writeAndFlush(message, promise));

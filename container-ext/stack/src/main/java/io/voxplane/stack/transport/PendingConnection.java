@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * An outgoing TCP connection being opened, and the sends waiting for it. Waiters run in the order
- * they were added (a CompletableFuture would run its dependents last-in first-out, reordering two
- * requests sent to the same new connection), on the event loop that completes the connect.
+ * An outgoing TCP connection being opened, and the sends waiting for it.
+ *
+ * <p>Order: waiters run in the order they were added (a CompletableFuture would run its
+ * dependents last-in first-out), and they run under this object's lock. A send that arrives
+ * while they run waits for the lock, so its write is queued on the channel after theirs: one
+ * sender's messages leave in the order it sent them, whichever thread completes the connect.
  */
 final class PendingConnection {
 
@@ -23,30 +26,39 @@ final class PendingConnection {
                 waiters.add(waiter);
                 return;
             }
+            if (connection != null) {
+                waiter.accept(connection, null);
+                return;
+            }
         }
-        waiter.accept(connection, failure);
+        waiter.accept(null, failure);
     }
 
+    /** Runs the waiters with {@code connected}; they only queue writes, so the lock is held briefly. */
     void succeed(TcpConnectionHandler connected) {
-        finish(connected, null);
-    }
-
-    void fail(TransportException cause) {
-        finish(null, cause);
-    }
-
-    private void finish(TcpConnectionHandler connected, TransportException cause) {
-        List<BiConsumer<TcpConnectionHandler, TransportException>> ready;
         synchronized (this) {
             if (done) {
                 return;
             }
             done = true;
             connection = connected;
+            waiters.forEach(w -> w.accept(connected, null));
+            waiters.clear();
+        }
+    }
+
+    /** Runs the waiters with {@code cause}, outside the lock: a failed send has no order to keep. */
+    void fail(TransportException cause) {
+        List<BiConsumer<TcpConnectionHandler, TransportException>> ready;
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            done = true;
             failure = cause;
             ready = List.copyOf(waiters);
             waiters.clear();
         }
-        ready.forEach(w -> w.accept(connected, cause));
+        ready.forEach(w -> w.accept(null, cause));
     }
 }

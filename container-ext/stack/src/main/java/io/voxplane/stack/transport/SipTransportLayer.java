@@ -456,18 +456,28 @@ public final class SipTransportLayer implements MessageSender {
         return result;
     }
 
+    /**
+     * Sends on the open connection to {@code remote}, else on one being opened. While a connect is
+     * in progress every send waits for it, also once the new connection is in the table (a
+     * transport may announce it active before the connect's listener runs): a later message of
+     * one sender never leaves before an earlier one that waited.
+     */
     private CompletableFuture<Flow> sendTcp(byte[] wire, InetSocketAddress remote) {
-        TcpConnectionHandler open = connections.byRemote(remote);
-        if (open != null) {
-            return writeTcp(open, wire);
+        PendingConnection pending = connecting.get(remote);
+        if (pending == null) {
+            TcpConnectionHandler open = connections.byRemote(remote);
+            if (open != null) {
+                return writeTcp(open, wire);
+            }
+            pending = connection(remote);
         }
         CompletableFuture<Flow> result = new CompletableFuture<>();
-        connection(remote).whenDone((connection, connectFailure) -> {
+        pending.whenDone((connection, connectFailure) -> {
             if (connectFailure != null) {
                 result.completeExceptionally(connectFailure);
                 return;
             }
-            writeTcp(connection, wire, true).whenComplete((flow, writeError) -> {
+            writeTcp(connection, wire).whenComplete((flow, writeError) -> {
                 if (writeError != null) {
                     result.completeExceptionally(writeError);
                 } else {
@@ -479,15 +489,9 @@ public final class SipTransportLayer implements MessageSender {
     }
 
     private CompletableFuture<Flow> writeTcp(TcpConnectionHandler connection, byte[] wire) {
-        return writeTcp(connection, wire, false);
-    }
-
-    /** @param waited true for a send that waited for the connect: it goes before anything queued since */
-    private CompletableFuture<Flow> writeTcp(TcpConnectionHandler connection, byte[] wire, boolean waited) {
         CompletableFuture<Flow> result = new CompletableFuture<>();
         Flow flow = connection.flow();
-        (waited ? ChannelWrites.writeFirst(connection.channel(), wire, null)
-                : ChannelWrites.write(connection.channel(), wire, null)).addListener(f -> {
+        ChannelWrites.write(connection.channel(), wire, null).addListener(f -> {
             if (f.isSuccess()) {
                 counters.messagesSent.increment();
                 result.complete(flow);
@@ -509,8 +513,8 @@ public final class SipTransportLayer implements MessageSender {
         TcpConnectionHandler open = connections.byRemote(remote);
         if (open != null) {
             // Opened (or accepted) since the caller looked.
-            connecting.remove(remote, fresh);
             fresh.succeed(open);
+            connecting.remove(remote, fresh);
             return fresh;
         }
         if (connections.isFull()) {
@@ -544,12 +548,13 @@ public final class SipTransportLayer implements MessageSender {
                 return;
             }
             TcpConnectionHandler connection = f.channel().pipeline().get(TcpConnectionHandler.class);
-            boolean registered = connection.open();
-            // Removed only once the table has the connection, so no sender opens a second one meanwhile.
-            connecting.remove(remote, fresh);
-            if (registered) {
+            if (connection.open()) {
+                // Removed only once the waiters' writes are queued: a sender that finds no pending
+                // connect and writes directly must come after them.
                 fresh.succeed(connection);
+                connecting.remove(remote, fresh);
             } else {
+                connecting.remove(remote, fresh);
                 failConnect(fresh, TransportErrorCode.TOO_MANY_CONNECTIONS, "connection limit " + config.maxConnections()
                         + " reached, closed new connection to " + IpLiterals.hostPort(remote), null);
             }
