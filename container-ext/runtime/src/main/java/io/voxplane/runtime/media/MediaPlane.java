@@ -347,8 +347,21 @@ public class MediaPlane {
         }
         session.listener(new Listener(call));
         calls.put(callId, call);
+        // The caller may send RTP as soon as the 200 reaches it: a function working on the caller's
+        // media (echo, record, digits, conference) runs before the answer is published, or those
+        // first packets find none (a caller lost its first echoes when this thread stalled). A
+        // prompt only sends, so it starts after: it neither plays nor ends before the answer.
+        MediaFunctionSpec function = open.function();
+        if (function.kind() == MediaFunctionSpec.Kind.PROMPT) {
+            publish(new MediaOpened(callId, answer.sdp().encode()));
+            startFunction(call, 0, function);
+            return;
+        }
+        MediaFunctionFinished failed = beginFunction(call, 0, function);
         publish(new MediaOpened(callId, answer.sdp().encode()));
-        startFunction(call, 0, open.function());
+        if (failed != null) {
+            publish(failed);
+        }
     }
 
     void onModify(@ObservesAsync ModifyMedia modify) {
@@ -414,6 +427,18 @@ public class MediaPlane {
      * new command is recorded) and reported STOPPED; a function that cannot start reports FAILED.
      */
     private void startFunction(MediaCallState call, long commandId, MediaFunctionSpec spec) {
+        MediaFunctionFinished failed = beginFunction(call, commandId, spec);
+        if (failed != null) {
+            publish(failed);
+        }
+    }
+
+    /**
+     * Replaces the call's function with {@code spec}'s.
+     *
+     * @return the FAILED event to publish when the function could not start, else null
+     */
+    private MediaFunctionFinished beginFunction(MediaCallState call, long commandId, MediaFunctionSpec spec) {
         MediaSession session = call.session;
         session.stopFunction();
         long previous = call.replace(spec.kind() == MediaFunctionSpec.Kind.NONE ? MediaCallState.NONE : commandId,
@@ -442,9 +467,10 @@ public class MediaPlane {
             }
         } catch (MediaException | IllegalArgumentException e) {
             call.finish();
-            publish(new MediaFunctionFinished(call.callId, commandId, name(spec.kind()), "FAILED", "",
-                    e.getMessage()));
+            return new MediaFunctionFinished(call.callId, commandId, name(spec.kind()), "FAILED", "",
+                    e.getMessage());
         }
+        return null;
     }
 
     private Path resolve(String resource) {
