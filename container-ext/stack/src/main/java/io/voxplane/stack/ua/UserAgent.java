@@ -363,12 +363,14 @@ public final class UserAgent {
             Call call = callsByDialog.get(dialog.id());
             switch (request.method()) {
                 case SipMethod.BYE -> {
-                    transaction.respond(SipResponse.replyTo(request, 200).build());
+                    // s15.1.2: the session ends, then the 2xx; a peer holding the 200 never finds
+                    // the call still active here.
                     if (call != null) {
                         call.end(new CallEnd(CallEnd.Reason.REMOTE_BYE, 0));
                     } else {
                         dialogs.terminate(dialog);
                     }
+                    transaction.respond(SipResponse.replyTo(request, 200).build());
                 }
                 case SipMethod.INVITE -> {
                     SipResponse.Builder ok = SipResponse.replyTo(request, 200).contact(config.contact());

@@ -107,6 +107,19 @@ class UserAgentOverTransportTest {
     }
 
     @Test
+    void theCalleeHasEndedTheCallWhenItsOkToTheByeArrives() throws Exception {
+        Node bob = node(UserAgentOverTransportTest::answerWithSdp);
+        Node alice = node(IncomingCallHandler.rejectAll());
+        OutgoingCall call = alice.agent().call(address("<sip:alice@127.0.0.1:" + alice.port() + ">"),
+                address("<sip:bob@127.0.0.1:" + bob.port() + ">"), null, "application/sdp", SDP);
+        assertEquals(200, call.answered().get(10, TimeUnit.SECONDS).status());
+
+        assertEquals(200, call.hangup().get(10, TimeUnit.SECONDS).status());
+
+        assertEquals(0, bob.agent().activeCalls(), "the callee ends the call before it answers the BYE");
+    }
+
+    @Test
     void sippCallsTheAgentAndEveryCallSucceeds() {
         assumeTrue(Sipp.installed(), "sipp is not installed");
         Node agent = node(UserAgentOverTransportTest::answerWithSdp);
