@@ -51,8 +51,9 @@ public abstract sealed class Call permits OutgoingCall, IncomingCall {
     public abstract byte[] remoteBody();
 
     /**
-     * Ends a confirmed call with BYE (s15.1.1); the call counts as ended as soon as the BYE is
-     * sent. {@link OutgoingCall} cancels an unanswered call instead.
+     * Ends a confirmed call with BYE (s15.1.1); the call has ended before the BYE leaves, so a
+     * peer holding the BYE (or its 200) never finds it active here. {@link OutgoingCall} cancels
+     * an unanswered call instead.
      *
      * @return the BYE's final response, or a failure (CallFailedException) on timeout / transport error
      * @throws UserAgentException {@code VXUA-002} when the call is not confirmed
@@ -65,15 +66,24 @@ public abstract sealed class Call permits OutgoingCall, IncomingCall {
             }
             confirmed = dialog;
         }
-        CompletableFuture<SipResponse> result = sendBye(confirmed);
+        SipRequest bye = newBye(confirmed);
         end(new CallEnd(CallEnd.Reason.LOCAL_BYE, 0));
-        return result;
+        return sendBye(bye);
     }
 
     final CompletableFuture<SipResponse> sendBye(Dialog target) {
-        SipRequest bye = target.newRequest(SipMethod.BYE)
+        return sendBye(newBye(target));
+    }
+
+    /** A BYE inside {@code target}, built while it is still alive (the call may end before it is sent). */
+    final SipRequest newBye(Dialog target) {
+        return target.newRequest(SipMethod.BYE)
                 .via(agent.config().via(SipIdGenerator.newBranch()))
                 .build();
+    }
+
+    /** Sends {@code bye} in a new client transaction: its final response, or a CallFailedException. */
+    final CompletableFuture<SipResponse> sendBye(SipRequest bye) {
         CompletableFuture<SipResponse> result = new CompletableFuture<>();
         try {
             agent.transactions().sendRequest(bye, agent.targetFor(bye), new ClientTransactionListener() {

@@ -281,10 +281,12 @@ public final class IncomingCall extends Call {
             cancelTimers();
             confirmed = dialog().orElse(null);
         }
-        if (confirmed != null) {
-            sendBye(confirmed);
-        }
+        // Ended before the BYE leaves, as in hangup().
+        SipRequest bye = confirmed != null ? newBye(confirmed) : null;
         end(new CallEnd(CallEnd.Reason.NO_ACK, 408));
+        if (bye != null) {
+            sendBye(bye);
+        }
     }
 
     private void cancelTimers() {
