@@ -53,7 +53,7 @@ class MediaPlaneTest {
         container = new Weld().disableDiscovery().containerId(null).addExtension(new SipAppExtension())
                 .addBeanClasses(TransportPlane.class, SignalingPlane.class, MediaPlane.class, LocalBus.class,
                         TaskTrackers.class, TestConcurrencyResources.class, TestSettings.class, mediaSettings,
-                        AppRequestDispatcher.class, MediaApp.class, Recorder.class)
+                        AppRequestDispatcher.class, MediaApp.class, Recorder.class, FunctionAtOpened.class)
                 .initialize();
         InetSocketAddress server = container.select(TransportPlane.class).get().listenPoints().stream()
                 .filter(p -> p.transport() == TransportType.UDP).map(ListenPoint::address).findFirst().orElseThrow();
@@ -109,6 +109,14 @@ class MediaPlaneTest {
         assertEquals(50, media.statistics(phone.callId()).orElseThrow().packetsReceived());
         assertEquals(200, phone.bye().status());
         await(() -> media.openCalls() == 0, "media closed after BYE");
+    }
+
+    @Test
+    void theEchoRunsBeforeTheAnswerIsPublishedSoTheCallersFirstPacketIsEchoed() throws Exception {
+        start(TestMediaSettings.class);
+        answered("echo");
+        assertEquals("echo", container.select(FunctionAtOpened.class).get().next(10),
+                "the function the call ran when MediaOpened (the 200's trigger) reached the bus's observers");
     }
 
     @Test
