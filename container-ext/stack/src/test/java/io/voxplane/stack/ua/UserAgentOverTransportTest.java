@@ -120,6 +120,27 @@ class UserAgentOverTransportTest {
     }
 
     @Test
+    void theCalleeHasEndedTheCallWhenItsByeArrives() throws Exception {
+        CompletableFuture<IncomingCall> received = new CompletableFuture<>();
+        Node bob = node(call -> {
+            answerWithSdp(call);
+            received.complete(call);
+        });
+        Node alice = node(IncomingCallHandler.rejectAll());
+        OutgoingCall call = alice.agent().call(address("<sip:alice@127.0.0.1:" + alice.port() + ">"),
+                address("<sip:bob@127.0.0.1:" + bob.port() + ">"), null, "application/sdp", SDP);
+        assertEquals(200, call.answered().get(10, TimeUnit.SECONDS).status());
+        IncomingCall bobSide = received.get(10, TimeUnit.SECONDS);
+        bobSide.acknowledged().get(10, TimeUnit.SECONDS);
+        CompletableFuture<Integer> bobsCallsWhenTheByeArrived = call.ended().thenApply(end -> bob.agent().activeCalls());
+
+        bobSide.hangup();
+
+        assertEquals(0, bobsCallsWhenTheByeArrived.get(10, TimeUnit.SECONDS), "bob ends the call before its BYE leaves");
+        assertEquals(CallEnd.Reason.REMOTE_BYE, call.ended().get(10, TimeUnit.SECONDS).reason());
+    }
+
+    @Test
     void sippCallsTheAgentAndEveryCallSucceeds() {
         assumeTrue(Sipp.installed(), "sipp is not installed");
         Node agent = node(UserAgentOverTransportTest::answerWithSdp);
