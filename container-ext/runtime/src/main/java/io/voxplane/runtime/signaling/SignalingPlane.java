@@ -21,6 +21,7 @@ import io.voxplane.runtime.task.TaskTracker;
 import io.voxplane.runtime.task.TaskTrackers;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
+import io.voxplane.stack.dns.DnsTargetResolver;
 import io.voxplane.stack.transaction.SipIdGenerator;
 import io.voxplane.stack.proxy.ProxyConfig;
 import io.voxplane.stack.proxy.ProxyRouter;
@@ -173,6 +174,8 @@ public class SignalingPlane {
     /**
      * The proxy core's own address (Via sent-by, Record-Route) from the first listen point; a
      * wildcard host stands for loopback, so deployments that proxy set {@code voxplane.sip.host}.
+     * Next hops (proxy branches, the app UA and B2BUA legs, which share this config) are resolved
+     * by DNS per RFC 3263 ({@link DnsTargetResolver}, keys {@code voxplane.dns.*}).
      */
     private ProxyConfig proxyConfig() {
         ListenPoint first = settings.transport().listenPoints().get(0);
@@ -185,7 +188,8 @@ public class SignalingPlane {
         // Port 0 (tests: a free port picked at bind, after this plane starts) is not known here;
         // the default port keeps the proxy's Via and Record-Route well-formed.
         int port = address.getPort() == 0 ? ProxyConfig.DEFAULT_SIP_PORT : address.getPort();
-        return ProxyConfig.of(host, port, first.transport()).withTransactions(settings.transactions());
+        return ProxyConfig.of(host, port, first.transport()).withTransactions(settings.transactions())
+                .withResolver(new DnsTargetResolver(settings.dns()));
     }
 
     /** Refuses new transactions, fails pending sends, cancels the plane's timers and tasks. Idempotent. */
