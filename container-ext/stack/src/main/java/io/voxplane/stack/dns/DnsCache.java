@@ -6,6 +6,9 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link DnsClient} that remembers the answers of another one: a found record set for
@@ -17,8 +20,10 @@ import java.util.Map;
  * used at once; while it is down, each lookup waits for the timeout again.
  *
  * <p>At most {@link DnsConfig#maxCacheEntries()} entries; past that the least recently used goes.
- * Thread-safe: one lock around the map, held only for map operations, never during a query. Two
- * threads missing the same entry at once both query; the later answer stays.
+ * Thread-safe: one lock around the map, held only for map operations, never during a query.
+ * Threads that miss the same entry while it is being asked for wait for that one query rather
+ * than sending their own (a burst of calls to a trunk whose entry just expired makes one query);
+ * the wait is bounded by the query's own timeout.
  */
 public final class DnsCache implements DnsClient {
 
@@ -33,6 +38,7 @@ public final class DnsCache implements DnsClient {
     private final Duration positiveTtl;
     private final Duration negativeTtl;
     private final Map<Key, Cached> entries;
+    private final Map<Key, CompletableFuture<DnsAnswer>> asking = new ConcurrentHashMap<>();
 
     public DnsCache(DnsClient delegate, DnsConfig config, InstantSource clock) {
         this.delegate = delegate;
@@ -61,14 +67,42 @@ public final class DnsCache implements DnsClient {
                 entries.remove(key);
             }
         }
-        DnsAnswer answer = delegate.query(name, type);
-        Duration ttl = answer.isEmpty() ? negativeTtl : positiveTtl;
-        if (ttl.isPositive()) {
-            synchronized (entries) {
-                entries.put(key, new Cached(answer, clock.instant().plus(ttl)));
+        CompletableFuture<DnsAnswer> mine = new CompletableFuture<>();
+        CompletableFuture<DnsAnswer> pending = asking.putIfAbsent(key, mine);
+        if (pending != null) {
+            return awaitOther(pending);
+        }
+        try {
+            DnsAnswer answer = delegate.query(name, type);
+            Duration ttl = answer.isEmpty() ? negativeTtl : positiveTtl;
+            if (ttl.isPositive()) {
+                synchronized (entries) {
+                    entries.put(key, new Cached(answer, clock.instant().plus(ttl)));
+                }
+            }
+            mine.complete(answer);
+            return answer;
+        } catch (DnsLookupException | RuntimeException failed) {
+            mine.completeExceptionally(failed);
+            throw failed;
+        } finally {
+            asking.remove(key, mine);
+            if (!mine.isDone()) {
+                // an Error went through: release the waiting threads all the same
+                mine.completeExceptionally(new IllegalStateException("DNS lookup of " + type + " " + name + " broke off"));
             }
         }
-        return answer;
+    }
+
+    private static DnsAnswer awaitOther(CompletableFuture<DnsAnswer> pending) throws DnsLookupException {
+        try {
+            return pending.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof DnsLookupException lookup) {
+                throw lookup;
+            }
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime : failed;
+        }
     }
 
     /** Entries held, expired ones included until they are next looked up or pushed out. */

@@ -26,8 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (labels, QTYPE, QCLASS) copied from the query, then each answer as a pointer to the question's
  * name (0xC00C), TYPE, CLASS IN, TTL, RDLENGTH and RDATA (4 bytes for A, 16 for AAAA, priority,
  * weight, port and an uncompressed target name for SRV, RFC 2782).
+ *
+ * <p>Public for the runtime's tests (stack test-jar).
  */
-final class DnsServerDouble implements AutoCloseable {
+public final class DnsServerDouble implements AutoCloseable {
 
     private static final int TYPE_A = 1;
     private static final int TYPE_AAAA = 28;
@@ -45,25 +47,25 @@ final class DnsServerDouble implements AutoCloseable {
     private final AtomicInteger received = new AtomicInteger();
     private volatile boolean silent;
 
-    DnsServerDouble() throws SocketException {
+    public DnsServerDouble() throws SocketException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         server = Thread.ofPlatform().daemon().name("dns-double").start(this::serve);
     }
 
     /** Where JNDI should send its queries. */
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), socket.getLocalPort());
     }
 
-    DnsServerDouble a(String name, String address) {
+    public DnsServerDouble a(String name, String address) {
         return add(name, TYPE_A, addressBytes(address, 4));
     }
 
-    DnsServerDouble aaaa(String name, String address) {
+    public DnsServerDouble aaaa(String name, String address) {
         return add(name, TYPE_AAAA, addressBytes(address, 16));
     }
 
-    DnsServerDouble srv(String name, int priority, int weight, int port, String target) {
+    public DnsServerDouble srv(String name, int priority, int weight, int port, String target) {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         writeShort(data, priority);
         writeShort(data, weight);
@@ -73,19 +75,24 @@ final class DnsServerDouble implements AutoCloseable {
     }
 
     /** From now on every query is received, counted and dropped. */
-    DnsServerDouble silent() {
+    public DnsServerDouble silent() {
         silent = true;
         return this;
     }
 
     /** Queries received for {@code name} of {@code type} ("A", "AAAA", "SRV"). */
-    int queries(String name, String type) {
+    public int queries(String name, String type) {
         String key = type + " " + name.toLowerCase(Locale.ROOT);
         return (int) queries.stream().filter(key::equals).count();
     }
 
+    /** The queries answered so far, as {@code "TYPE name"}, in arrival order. */
+    public List<String> queryLog() {
+        return List.copyOf(queries);
+    }
+
     /** Every query received, answered or not. */
-    int totalQueries() {
+    public int totalQueries() {
         return received.get();
     }
 
