@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A DNS server test double on a loopback UDP socket: answers A, AAAA and SRV queries from a
  * table, NODATA (no answer, RCODE 0) for a known name asked for another type, NXDOMAIN (RCODE
- * 3) for an unknown name. Counts every query it receives. {@link #silent()} makes it drop every
+ * 3) for an unknown name. A name with a CNAME is answered as a recursive server does: the CNAME
+ * and then the records of its target. Counts every query it receives. {@link #silent()} makes it drop every
  * query, as a dead server would.
  *
  * <p>Wire format per RFC 1035 s4.1: a 12-byte header (ID, flags, four counts), the question
@@ -34,10 +35,18 @@ public final class DnsServerDouble implements AutoCloseable {
     private static final int TYPE_A = 1;
     private static final int TYPE_AAAA = 28;
     private static final int TYPE_SRV = 33;
+    private static final int TYPE_CNAME = 5;
     private static final int CLASS_IN = 1;
     private static final int RCODE_NXDOMAIN = 3;
 
-    private record Record(int type, byte[] data) {
+    private record Record(int type, byte[] data, String alias) {
+        Record(int type, byte[] data) {
+            this(type, data, null);
+        }
+    }
+
+    /** An answer record: the owner's name, null for the question's (written as a pointer). */
+    private record Answer(String owner, Record record) {
     }
 
     private final DatagramSocket socket;
@@ -72,6 +81,15 @@ public final class DnsServerDouble implements AutoCloseable {
         writeShort(data, port);
         writeName(data, target);
         return add(name, TYPE_SRV, data.toByteArray());
+    }
+
+    /** {@code name} is an alias of {@code target}. */
+    public DnsServerDouble cname(String name, String target) {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        writeName(data, target);
+        records.computeIfAbsent(normal(name), n -> new CopyOnWriteArrayList<>())
+                .add(new Record(TYPE_CNAME, data.toByteArray(), normal(target)));
+        return this;
     }
 
     /** From now on every query is received, counted and dropped. */
@@ -155,11 +173,18 @@ public final class DnsServerDouble implements AutoCloseable {
         queries.add(typeName(type) + " " + normal(name.toString()));
 
         List<Record> known = records.get(normal(name.toString()));
-        List<Record> matching = new ArrayList<>();
+        List<Answer> matching = new ArrayList<>();
         if (known != null) {
             for (Record record : known) {
                 if (record.type() == type) {
-                    matching.add(record);
+                    matching.add(new Answer(null, record));
+                } else if (record.type() == TYPE_CNAME) {
+                    matching.add(new Answer(null, record));
+                    for (Record aliased : records.getOrDefault(record.alias(), List.of())) {
+                        if (aliased.type() == type) {
+                            matching.add(new Answer(record.alias(), aliased));
+                        }
+                    }
                 }
             }
         }
@@ -174,9 +199,14 @@ public final class DnsServerDouble implements AutoCloseable {
         writeShort(out, 0);
         writeShort(out, 0);
         out.write(query, 12, questionEnd - 12);
-        for (Record record : matching) {
-            out.write(0xC0);
-            out.write(0x0C);
+        for (Answer answer : matching) {
+            Record record = answer.record();
+            if (answer.owner() == null) {
+                out.write(0xC0);
+                out.write(0x0C);
+            } else {
+                writeName(out, answer.owner());
+            }
             writeShort(out, record.type());
             writeShort(out, CLASS_IN);
             writeShort(out, 0);
@@ -192,6 +222,7 @@ public final class DnsServerDouble implements AutoCloseable {
             case TYPE_A -> "A";
             case TYPE_AAAA -> "AAAA";
             case TYPE_SRV -> "SRV";
+            case TYPE_CNAME -> "CNAME";
             default -> Integer.toString(type);
         };
     }

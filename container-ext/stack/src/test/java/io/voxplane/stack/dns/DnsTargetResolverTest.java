@@ -90,6 +90,13 @@ class DnsTargetResolverTest {
     }
 
     @Test
+    void hostThatIsAnAliasGetsTheAddressOfItsCanonicalName() {
+        dns.cname("trunk.test", "edge-1.provider.test").a("edge-1.provider.test", "10.0.0.8");
+
+        assertEquals(target(TransportType.UDP, "10.0.0.8", 5060), resolver().resolve(uri("sip:1234@trunk.test:5060")));
+    }
+
+    @Test
     void hostWithOnlyAnAaaaRecordGetsItsIpv6Address() {
         dns.aaaa("v6.test", "::1");
 
