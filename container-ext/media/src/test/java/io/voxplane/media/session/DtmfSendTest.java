@@ -205,6 +205,39 @@ class DtmfSendTest extends SessionFixture {
     }
 
     @Test
+    void echoedAudioIsHeldBackWhileAnEventLastsToo() throws Exception {
+        try (TestPeer peer = new TestPeer()) {
+            MediaSession s = session(peer.address(), DTMF_PT, MediaDirection.SENDRECV);
+            s.echo();
+            long peerSsrc = 0x5151L;
+            peer.sendRtp(s.localAddress(), 0, 1, 0, peerSsrc, true, new byte[160]);
+            RtpPacket first = receive(peer, 1).get(0);
+            CompletableFuture<Void> sent = s.sendDtmf("7").toCompletableFuture();
+            for (int i = 1; i <= 3; i++) { // 20-60 ms of the peer's audio, inside the 100 ms event
+                peer.sendRtp(s.localAddress(), 0, 1 + i, 160L * i, peerSsrc, false, new byte[160]);
+            }
+            awaitReceived(s, 4);
+            time.advanceMillis(120);
+            assertTrue(sent.isDone());
+            List<RtpPacket> packets = receive(peer, PACKETS_PER_DIGIT);
+            for (RtpPacket p : packets) {
+                assertEquals(DTMF_PT, p.payloadType(), "no echo while the event lasts");
+            }
+            assertNull(peer.receive(200), "the three packets inside the event were not echoed");
+            peer.sendRtp(s.localAddress(), 0, 8, 160L * 7, peerSsrc, false, new byte[160]);
+            RtpPacket after = receive(peer, 1).get(0);
+            assertEquals(0, after.payloadType());
+            assertTrue(after.marker(), "the first echo after the event starts a talkspurt");
+            long eventStart = packets.get(0).timestamp();
+            assertEquals((first.timestamp() + 160) & 0xFFFFFFFFL, eventStart);
+            assertEquals((first.timestamp() + 160 * 7) & 0xFFFFFFFFL, after.timestamp(),
+                    "echo keeps the peer's timing, after the event's span");
+            assertEquals((first.sequenceNumber() + PACKETS_PER_DIGIT + 1) & 0xFFFF, after.sequenceNumber(),
+                    "no sequence gap for the held-back packets");
+        }
+    }
+
+    @Test
     void aCharacterThatIsNotAKeyFailsWithIllegalArgumentNamingItAndNothingIsSent() throws Exception {
         try (TestPeer peer = new TestPeer()) {
             MediaSession s = session(peer.address(), DTMF_PT, MediaDirection.SENDRECV);
