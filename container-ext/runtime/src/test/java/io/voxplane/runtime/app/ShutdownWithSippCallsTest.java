@@ -38,10 +38,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * SIPp holds calls answered by an app ({@code uac-app-hangs-up.xml} with {@code -s answer}: the
- * app never hangs up itself) until the node shuts down with the default shutdown settings: every
- * call gets the node's BYE, SIPp counts each as successful, and nothing is left running. The
- * report's timings are logged (VXRT-200); issue 5 asks under 500 ms for fewer than 10 calls and
- * under 2 s for 200, which the Arquillian tests measure in Payara.
+ * app never hangs up itself) until the node shuts down: every call gets the node's BYE, SIPp
+ * counts each as successful, and nothing is left running. The phase timeouts are generous so a
+ * loaded machine cannot force a phase; the report's timings are logged (VXRT-200), and issue 5's
+ * targets (under 500 ms for fewer than 10 calls, under 2 s for 200) are measured with the default
+ * timeouts in Payara by the Arquillian tests.
  */
 @Timeout(180)
 class ShutdownWithSippCallsTest {
@@ -61,10 +62,18 @@ class ShutdownWithSippCallsTest {
                     VoxplaneSettings.STOP_TIMEOUT, "PT5S")));
         }
 
+        /**
+         * Phase timeouts far above what the phases need: this test is about every call getting
+         * its BYE, and a loaded machine must only make it slower, never force a phase.
+         */
         @Produces
         @Singleton
         ShutdownSettings shutdown() {
-            return ShutdownSettings.defaults();
+            return ShutdownSettings.from(ConfigLookup.of(Map.of(
+                    ShutdownSettings.INITIATED_TIMEOUT, "PT10S",
+                    ShutdownSettings.DRAINING_TIMEOUT, "PT10S",
+                    ShutdownSettings.TERMINATING_TIMEOUT, "PT30S",
+                    ShutdownSettings.COMPLETED_TIMEOUT, "PT10S")));
         }
     }
 
