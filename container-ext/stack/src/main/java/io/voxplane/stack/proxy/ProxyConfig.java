@@ -21,9 +21,21 @@ import java.util.Set;
  *                     default: any Proxy-Require gets 420
  * @param resolver     turns a branch's next-hop URI into a transport target (RFC 3263 plugs in here)
  * @param transactions the transaction layer's timers and limits
+ * @param maxDialogs   how many record-routed dialogs {@link ProxiedDialogs} tracks at once
+ *                     (config key {@code voxplane.proxy.max-dialogs}, default {@link #DEFAULT_MAX_DIALOGS})
  */
 public record ProxyConfig(String host, int port, TransportType transport, Set<String> supported,
-                          TargetResolver resolver, TransactionConfig transactions) {
+                          TargetResolver resolver, TransactionConfig transactions, int maxDialogs) {
+
+    /**
+     * Record-routed dialogs tracked at once so that shutdown can end them with BYE
+     * ({@link ProxiedDialogs}). 100,000: a node taking 1,000 new calls a second with a 100 s average
+     * hold time carries 100,000 calls; at a few hundred bytes per entry (tags, two Contacts, route
+     * sets, counters) the table stays in the tens of MB. Past it a call is still proxied, just not
+     * tracked (counted in {@link ProxiedDialogs#untrackedOverLimit()}). Key
+     * {@code voxplane.proxy.max-dialogs}.
+     */
+    public static final int DEFAULT_MAX_DIALOGS = 100_000;
 
     /**
      * Max-Forwards put on a request that has none (RFC 3261 s16.6 step 3 fixes it at 70; not
@@ -43,23 +55,32 @@ public record ProxyConfig(String host, int port, TransportType transport, Set<St
             throw new IllegalArgumentException("port out of range: " + port);
         }
         supported = supported == null ? Set.of() : Set.copyOf(supported);
+        if (maxDialogs < 0) {
+            throw new IllegalArgumentException("maxDialogs must not be negative: " + maxDialogs);
+        }
     }
 
     /** A proxy at host:port that resolves IP-literal URIs only, with default transaction timers. */
     public static ProxyConfig of(String host, int port, TransportType transport) {
-        return new ProxyConfig(host, port, transport, Set.of(), TargetResolver.literalOnly(), TransactionConfig.defaults());
+        return new ProxyConfig(host, port, transport, Set.of(), TargetResolver.literalOnly(), TransactionConfig.defaults(),
+                DEFAULT_MAX_DIALOGS);
     }
 
     public ProxyConfig withSupported(Set<String> value) {
-        return new ProxyConfig(host, port, transport, value, resolver, transactions);
+        return new ProxyConfig(host, port, transport, value, resolver, transactions, maxDialogs);
     }
 
     public ProxyConfig withResolver(TargetResolver value) {
-        return new ProxyConfig(host, port, transport, supported, value, transactions);
+        return new ProxyConfig(host, port, transport, supported, value, transactions, maxDialogs);
     }
 
     public ProxyConfig withTransactions(TransactionConfig value) {
-        return new ProxyConfig(host, port, transport, supported, resolver, value);
+        return new ProxyConfig(host, port, transport, supported, resolver, value, maxDialogs);
+    }
+
+    /** With a different dialog tracking limit; 0 tracks none. */
+    public ProxyConfig withMaxDialogs(int value) {
+        return new ProxyConfig(host, port, transport, supported, resolver, transactions, value);
     }
 
     /** The URI this proxy puts in Record-Route (s16.6 step 4): {@code sip:host:port;lr}. */

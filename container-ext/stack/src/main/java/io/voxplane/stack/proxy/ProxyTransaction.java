@@ -336,7 +336,10 @@ public final class ProxyTransaction {
                 }
                 stopForking = true;
                 waiting.clear();
-                sendUpstream(response.toBuilder().removeTopVia().build());
+                if (sendUpstream(response.toBuilder().removeTopVia().build()) && createsDialog()
+                        && branch.firstSightOfDialog(response.to().tag().orElse(""))) {
+                    proxy.dialogs().confirmed(request, server.flow(), branch.transaction.target(), response);
+                }
                 cancelPending();
             } else {
                 proxy.countLate2xx();
@@ -448,13 +451,19 @@ public final class ProxyTransaction {
         return pending;
     }
 
-    private void sendUpstream(SipResponse response) {
+    /** A 2xx to this request creates a dialog that passes through this proxy (s12.1, s16.6 step 4). */
+    private boolean createsDialog() {
+        return request.isInvite() && request.to().tag().isEmpty() && options != null && options.recordRoute();
+    }
+
+    /** @return false when the server transaction refused it */
+    private boolean sendUpstream(SipResponse response) {
         try {
             server.respond(response);
         } catch (TransactionException refused) {
             LOG.log(System.Logger.Level.WARNING, "cannot forward " + response.status() + " for " + request.method() + " "
                     + request.callId() + ": " + refused.getMessage());
-            return;
+            return false;
         }
         if (response.isFinal()) {
             finalSent = true;
@@ -467,6 +476,7 @@ public final class ProxyTransaction {
                         + request.callId() + ": " + failed);
             }
         }
+        return true;
     }
 
     /** A response this proxy makes for the upstream side. */
