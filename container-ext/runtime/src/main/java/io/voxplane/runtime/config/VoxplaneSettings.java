@@ -1,5 +1,6 @@
 package io.voxplane.runtime.config;
 
+import io.voxplane.stack.proxy.ProxyConfig;
 import io.voxplane.stack.transaction.TransactionConfig;
 import io.voxplane.stack.transport.ListenPoint;
 import io.voxplane.stack.transport.TransportConfig;
@@ -27,9 +28,11 @@ import java.util.Optional;
  * @param transactions   RFC 3261 timers and the transaction limit
  * @param busMaxInFlight events in flight per bus queue, key {@value #BUS_MAX_IN_FLIGHT}
  * @param stopTimeout    how long a plane may take to stop, key {@value #STOP_TIMEOUT}
+ * @param proxyMaxDialogs record-routed dialogs the proxy core tracks to end them at shutdown, key
+ *                       {@value #PROXY_MAX_DIALOGS} (default {@link ProxyConfig#DEFAULT_MAX_DIALOGS})
  */
 public record VoxplaneSettings(TransportConfig transport, TransactionConfig transactions, int busMaxInFlight,
-                               Duration stopTimeout) {
+                               Duration stopTimeout, int proxyMaxDialogs) {
 
     public static final String SIP_HOST = "voxplane.sip.host";
     public static final String SIP_PORT = "voxplane.sip.port";
@@ -51,6 +54,7 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
     public static final String MAX_TRANSACTIONS = "voxplane.sip.transaction.max";
     public static final String BUS_MAX_IN_FLIGHT = "voxplane.bus.max-in-flight";
     public static final String STOP_TIMEOUT = "voxplane.shutdown.timeout";
+    public static final String PROXY_MAX_DIALOGS = "voxplane.proxy.max-dialogs";
 
     /**
      * All IPv4 interfaces: a PBX is reached from the LAN, not only from its own host. Set
@@ -84,6 +88,9 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
     public VoxplaneSettings {
         if (busMaxInFlight < 1) {
             throw new IllegalArgumentException("busMaxInFlight must be positive: " + busMaxInFlight);
+        }
+        if (proxyMaxDialogs < 0) {
+            throw new IllegalArgumentException("proxyMaxDialogs must not be negative: " + proxyMaxDialogs);
         }
     }
 
@@ -127,7 +134,8 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
                 r.integer(MAX_TRANSACTIONS, TransactionConfig.DEFAULT_MAX_TRANSACTIONS, 1, Integer.MAX_VALUE));
         return new VoxplaneSettings(transport.build(), transactions,
                 r.integer(BUS_MAX_IN_FLIGHT, DEFAULT_BUS_MAX_IN_FLIGHT, 1, Integer.MAX_VALUE),
-                r.duration(STOP_TIMEOUT, DEFAULT_STOP_TIMEOUT));
+                r.duration(STOP_TIMEOUT, DEFAULT_STOP_TIMEOUT),
+                r.integer(PROXY_MAX_DIALOGS, ProxyConfig.DEFAULT_MAX_DIALOGS, 0, Integer.MAX_VALUE));
     }
 
     /**

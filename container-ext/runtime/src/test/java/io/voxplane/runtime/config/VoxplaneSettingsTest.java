@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voxplane.stack.proxy.ProxyConfig;
 import io.voxplane.stack.transport.ListenPoint;
 import java.time.Duration;
 import java.util.List;
@@ -75,5 +76,20 @@ class VoxplaneSettingsTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
                 ConfigLookup.of(Map.of(VoxplaneSettings.SIP_TRANSPORTS, "udp,sctp"))));
         assertEquals(VoxplaneSettings.SIP_TRANSPORTS, e.key());
+    }
+
+    @Test
+    void proxyDialogLimitDefaultsToTheStacksAndIsRead() {
+        assertEquals(ProxyConfig.DEFAULT_MAX_DIALOGS, VoxplaneSettings.defaults().proxyMaxDialogs());
+        VoxplaneSettings settings = VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.PROXY_MAX_DIALOGS, "2500")));
+        assertEquals(2500, settings.proxyMaxDialogs());
+    }
+
+    @Test
+    void negativeProxyDialogLimitFailsNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
+                ConfigLookup.of(Map.of(VoxplaneSettings.PROXY_MAX_DIALOGS, "-1"))));
+        assertEquals(VoxplaneSettings.PROXY_MAX_DIALOGS, e.key());
     }
 }
