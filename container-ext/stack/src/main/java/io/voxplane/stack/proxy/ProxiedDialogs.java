@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * (s12.1: Call-ID, From tag, To tag); each forked 2xx with its own To tag is a dialog of its own
  * (s16.7 step 10, RFC 6026), a retransmitted 2xx is not a new one;</li>
  * <li>kept up to date by every request of the dialog the proxy forwards (s16.12): the highest
- * CSeq of each direction, and the remote targets of a 2xx-answered re-INVITE or UPDATE (s12.2);</li>
+ * CSeq of each direction (counting the requests of the early dialogs before the 2xx: PRACK,
+ * UPDATE), and the remote targets of a 2xx-answered re-INVITE or UPDATE (s12.2);</li>
  * <li>ended by the final response to a BYE that passed through (any status but a 401/407
  * challenge, after which the BYE comes again: s15.1.1 has the UAC consider the dialog over on
  * 2xx, 481, 408 and no answer, and other failures leave nothing to end either), or by
@@ -47,8 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * only not tracked, and counted in {@link #untrackedOverLimit()}. A dialog whose peers vanish
  * without a BYE stays until {@link #terminateAll} (no lifetime limit yet).
  *
- * <p>Hot path: one map insert per answered INVITE, one or two map reads per in-dialog request,
- * all lock-free; nothing here is done while holding a lock, and no I/O happens but in
+ * <p>Hot path: per INVITE one map insert and one removal (the Call-ID index of INVITEs in progress,
+ * for early-dialog requests) plus one insert when answered 2xx; one to three map reads per
+ * in-dialog request; all lock-free; nothing here is done while holding a lock, and no I/O happens but in
  * {@link #terminateAll}.
  */
 public final class ProxiedDialogs {
@@ -67,6 +69,7 @@ public final class ProxiedDialogs {
     private final ProxyConfig config;
     private final TransactionLayer transactions;
     private final ConcurrentMap<ProxiedDialogId, ProxiedDialog> dialogs = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ProxyTransaction> pendingInvites = new ConcurrentHashMap<>();
     private final AtomicInteger tracked = new AtomicInteger();
     private final AtomicLong created = new AtomicLong();
     private final AtomicLong endedByBye = new AtomicLong();
@@ -120,12 +123,15 @@ public final class ProxiedDialogs {
      * @param callerFlow the flow it came on
      * @param calleeHop  where the branch that got the 2xx sent it
      * @param ok         the 2xx as received from downstream
+     * @param early      the highest CSeqs of the early-dialog requests seen for the INVITE
      */
-    void confirmed(SipRequest invite, Flow callerFlow, Target calleeHop, SipResponse ok) {
+    void confirmed(SipRequest invite, Flow callerFlow, Target calleeHop, SipResponse ok, EarlyCSeqs early) {
         Optional<ProxiedDialog> made = ProxiedDialog.of(config, invite, callerFlow, calleeHop, ok);
         if (made.isEmpty()) {
             return;
         }
+        made.get().requestSeen(DialogSide.CALLER, early.highestFrom(DialogSide.CALLER));
+        made.get().requestSeen(DialogSide.CALLEE, early.highestFrom(DialogSide.CALLEE));
         if (tracked.incrementAndGet() > config.maxDialogs()) {
             tracked.decrementAndGet();
             untrackedOverLimit.incrementAndGet();
@@ -145,18 +151,19 @@ public final class ProxiedDialogs {
      * a target refresh (new remote targets).
      */
     void inDialogRequest(SipRequest request, ProxyTransaction context) {
-        if (tracked.get() == 0) {
-            return;
-        }
-        ProxiedDialogId asSent = new ProxiedDialogId(request.callId(), request.from().tag().orElse(""),
-                request.to().tag().orElse(""));
+        ProxiedDialog dialog = null;
         DialogSide sender = DialogSide.CALLER;
-        ProxiedDialog dialog = dialogs.get(asSent);
-        if (dialog == null) {
-            sender = DialogSide.CALLEE;
-            dialog = dialogs.get(asSent.reversed());
+        if (tracked.get() > 0) {
+            ProxiedDialogId asSent = new ProxiedDialogId(request.callId(), request.from().tag().orElse(""),
+                    request.to().tag().orElse(""));
+            dialog = dialogs.get(asSent);
+            if (dialog == null) {
+                sender = DialogSide.CALLEE;
+                dialog = dialogs.get(asSent.reversed());
+            }
         }
         if (dialog == null) {
+            earlyRequest(request);
             return;
         }
         dialog.requestSeen(sender, request.cseq().number());
@@ -181,6 +188,38 @@ public final class ProxiedDialogs {
             default -> {
             }
         }
+    }
+
+    /**
+     * An initial INVITE is being proxied: until it is done, requests inside its early dialogs
+     * (PRACK, UPDATE before the 2xx: RFC 3262, RFC 3311) count toward the CSeqs of the dialog its
+     * 2xx will create. One map insert per INVITE (none when nothing is tracked, limit 0).
+     */
+    void inviteStarted(ProxyTransaction invite) {
+        if (config.maxDialogs() > 0) {
+            pendingInvites.putIfAbsent(invite.request().callId(), invite);
+        }
+    }
+
+    /** The INVITE's response context completed or its server transaction ended. Idempotent. */
+    void inviteDone(ProxyTransaction invite) {
+        if (config.maxDialogs() > 0) {
+            pendingInvites.remove(invite.request().callId(), invite);
+        }
+    }
+
+    /** INVITEs being proxied now that early-dialog requests can be matched to. */
+    int pendingInvites() {
+        return pendingInvites.size();
+    }
+
+    private void earlyRequest(SipRequest request) {
+        ProxyTransaction invite = pendingInvites.get(request.callId());
+        if (invite == null) {
+            return;
+        }
+        boolean fromCaller = request.from().tag().equals(invite.request().from().tag());
+        invite.earlyRequestSeen(fromCaller ? DialogSide.CALLER : DialogSide.CALLEE, request.cseq().number());
     }
 
     private boolean remove(ProxiedDialog dialog) {
@@ -218,7 +257,7 @@ public final class ProxiedDialogs {
             return CompletableFuture.completedFuture(ProxiedDialogTermination.NONE);
         }
         terminated.addAndGet(taken.size());
-        LOG.log(System.Logger.Level.INFO, () -> "ending " + taken.size() + " proxied dialogs with BYE both ways");
+        LOG.log(System.Logger.Level.DEBUG, () -> "ending " + taken.size() + " proxied dialogs with BYE both ways");
         Termination termination = new Termination(taken.size());
         for (ProxiedDialog dialog : taken) {
             termination.bye(dialog, DialogSide.CALLER, reason);
@@ -252,7 +291,7 @@ public final class ProxiedDialogs {
                 hop = dialog.nextHopToward(toward, config.resolver());
                 bye = dialog.byeToward(toward, config, hop, reason);
             } catch (UserAgentException | IllegalArgumentException unroutable) {
-                LOG.log(System.Logger.Level.INFO, ProxyException.NO_TARGET + " no BYE toward the " + toward + " of "
+                LOG.log(System.Logger.Level.DEBUG, ProxyException.NO_TARGET + " no BYE toward the " + toward + " of "
                         + dialog + ": " + unroutable.getMessage());
                 unbuilt.incrementAndGet();
                 return;
@@ -263,7 +302,7 @@ public final class ProxiedDialogs {
             try {
                 transactions.sendRequest(bye, hop, outcome);
             } catch (TransactionException refused) {
-                LOG.log(System.Logger.Level.INFO, "BYE toward the " + toward + " of " + dialog + " not sent: "
+                LOG.log(System.Logger.Level.DEBUG, "BYE toward the " + toward + " of " + dialog + " not sent: "
                         + refused.getMessage());
                 outcome.done(false);
             }

@@ -88,6 +88,7 @@ public final class ProxyTransaction {
     private boolean accepted;
     private volatile ProxyTransactionState state = ProxyTransactionState.AWAITING_ROUTE;
     private volatile Consumer<SipResponse> provisionalListener = response -> { };
+    private final EarlyCSeqs early = new EarlyCSeqs();
 
     ProxyTransaction(StatefulProxy proxy, SipRequest request, ServerTransaction server) {
         this.proxy = proxy;
@@ -198,6 +199,7 @@ public final class ProxyTransaction {
             finalSent = true;
             state = ProxyTransactionState.COMPLETED;
             completed.complete(this);
+            proxy.dialogs().inviteDone(this);
         });
         return server;
     }
@@ -214,6 +216,11 @@ public final class ProxyTransaction {
      */
     public void onProvisional(Consumer<SipResponse> listener) {
         provisionalListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A request inside one of this INVITE's early dialogs passed through (see {@link EarlyCSeqs}). */
+    void earlyRequestSeen(DialogSide from, long cseq) {
+        early.seen(from, cseq);
     }
 
     /** Events go through this; package-private for the branches and the proxy core. */
@@ -338,7 +345,7 @@ public final class ProxyTransaction {
                 waiting.clear();
                 if (sendUpstream(response.toBuilder().removeTopVia().build()) && createsDialog()
                         && branch.firstSightOfDialog(response.to().tag().orElse(""))) {
-                    proxy.dialogs().confirmed(request, server.flow(), branch.transaction.target(), response);
+                    proxy.dialogs().confirmed(request, server.flow(), branch.transaction.target(), response, early);
                 }
                 cancelPending();
             } else {
@@ -428,6 +435,7 @@ public final class ProxyTransaction {
         if (finalSent && state != ProxyTransactionState.COMPLETED) {
             state = ProxyTransactionState.COMPLETED;
             completed.complete(this);
+            proxy.dialogs().inviteDone(this);
         }
     }
 

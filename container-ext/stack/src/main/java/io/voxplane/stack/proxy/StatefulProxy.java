@@ -259,6 +259,9 @@ public final class StatefulProxy {
             ProxyTransaction context = new ProxyTransaction(StatefulProxy.this, request, server);
             if (request.isInvite()) {
                 invites.put(server, context);
+                if (request.to().tag().isEmpty()) {
+                    dialogs.inviteStarted(context);
+                }
             }
             if (request.to().tag().isPresent()) {
                 dialogs.inDialogRequest(request, context);
@@ -308,7 +311,10 @@ public final class StatefulProxy {
 
         @Override
         public void onServerTransactionTerminated(ServerTransaction transaction) {
-            invites.remove(transaction);
+            ProxyTransaction invite = invites.remove(transaction);
+            if (invite != null) {
+                dialogs.inviteDone(invite);
+            }
             local.onServerTransactionTerminated(transaction);
         }
     }

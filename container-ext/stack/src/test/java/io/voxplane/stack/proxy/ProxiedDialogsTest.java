@@ -113,14 +113,6 @@ class ProxiedDialogsTest {
     }
 
     @Test
-    void failedInviteCreatesNothing() {
-        h.fromUac(h.invite());
-        h.fromUas(h.forwardedTo("INVITE", 6001), 486);
-
-        assertEquals(0, h.proxy.dialogs().size());
-    }
-
-    @Test
     void inviteProxiedWithoutRecordRouteIsNotTracked() {
         h.router = tx -> tx.proxyTo(ProxyHarness.target(6001), ProxyOptions.parallel().withRecordRoute(false));
         h.fromUac(h.invite());
@@ -158,6 +150,37 @@ class ProxiedDialogsTest {
         ProxiedDialog dialog = only();
         assertEquals(5, dialog.highestCSeqFrom(DialogSide.CALLER));
         assertEquals(41, dialog.highestCSeqFrom(DialogSide.CALLEE));
+    }
+
+    @Test
+    void earlyDialogRequestsBeforeTheTwoHundredCountTowardBothCSeqs() {
+        SipRequest invite = h.invite();
+        h.fromUac(invite);
+        SipRequest forwarded = h.forwardedTo("INVITE", 6001);
+        h.fromUas(SipResponse.replyTo(forwarded, 183).to(forwarded.to().withTag(CALLEE_TAG))
+                .recordRoutes(forwarded.recordRoutes()).header("Require", "100rel").header("RSeq", "1").build(), forwarded);
+        h.fromUac(fromCaller(invite, SipMethod.PRACK, 2, "prack2"));
+        fromCalleeSocket(fromCallee(invite, SipMethod.UPDATE, 5, "update5"));
+        assertEquals(1, h.proxy.dialogs().pendingInvites());
+        h.fromUas(ok(forwarded, CALLEE_TAG, 6001), forwarded);
+
+        ProxiedDialog dialog = only();
+        assertEquals(2, dialog.highestCSeqFrom(DialogSide.CALLER), "the PRACK's, not the INVITE's");
+        assertEquals(5, dialog.highestCSeqFrom(DialogSide.CALLEE), "the early UPDATE's");
+        assertEquals(0, h.proxy.dialogs().pendingInvites(), "the INVITE is done");
+        h.proxy.dialogs().terminateAll(Duration.ofSeconds(5));
+        assertEquals(3, h.sender.requestsTo("BYE", 6001).get(0).cseq().number());
+        assertEquals(6, h.sender.requestsTo("BYE", 5070).get(0).cseq().number());
+    }
+
+    @Test
+    void aFailedInviteLeavesNothingBehind() {
+        h.fromUac(h.invite());
+        assertEquals(1, h.proxy.dialogs().pendingInvites());
+        h.fromUas(h.forwardedTo("INVITE", 6001), 603);
+
+        assertEquals(0, h.proxy.dialogs().pendingInvites());
+        assertEquals(0, h.proxy.dialogs().size());
     }
 
     @Test
