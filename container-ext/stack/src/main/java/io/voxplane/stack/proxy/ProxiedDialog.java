@@ -10,6 +10,7 @@ import io.voxplane.stack.transaction.SipIdGenerator;
 import io.voxplane.stack.transport.Flow;
 import io.voxplane.stack.transport.Target;
 import io.voxplane.stack.ua.TargetResolver;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -57,10 +58,11 @@ public final class ProxiedDialog {
     private final AtomicLong highestFromCallee = new AtomicLong();
     private volatile Uri callerTarget;
     private volatile Uri calleeTarget;
+    private volatile long lastActivityNanos;
 
     private ProxiedDialog(ProxiedDialogId id, Address caller, Address callee, Uri callerTarget, Uri calleeTarget,
                           List<Address> routeTowardCaller, List<Address> routeTowardCallee, Target callerHop,
-                          Target calleeHop, long inviteCSeq) {
+                          Target calleeHop, long inviteCSeq, long nowNanos) {
         this.id = id;
         this.caller = caller;
         this.callee = callee;
@@ -71,6 +73,7 @@ public final class ProxiedDialog {
         this.callerHop = callerHop;
         this.calleeHop = calleeHop;
         this.highestFromCaller = new AtomicLong(inviteCSeq);
+        this.lastActivityNanos = nowNanos;
     }
 
     /**
@@ -81,11 +84,12 @@ public final class ProxiedDialog {
      * @param callerFlow the flow the INVITE came on
      * @param calleeHop  where the branch that got the 2xx sent the INVITE
      * @param ok         the 2xx as received from downstream
+     * @param nowNanos   the proxy's timer clock now ({@link io.voxplane.stack.timer.TimerService#nanoTime()})
      * @return empty when the proxy cannot track it: no Contact on either side, or no Record-Route
      *         entry of this proxy in the 2xx (then the dialog's requests do not pass through here)
      */
     static Optional<ProxiedDialog> of(ProxyConfig config, SipRequest invite, Flow callerFlow, Target calleeHop,
-                                      SipResponse ok) {
+                                      SipResponse ok, long nowNanos) {
         if (invite.contacts().isEmpty() || ok.contacts().isEmpty()) {
             return Optional.empty();
         }
@@ -107,7 +111,7 @@ public final class ProxiedDialog {
         ProxiedDialogId id = new ProxiedDialogId(ok.callId(), invite.from().tag().orElse(""), ok.to().tag().orElse(""));
         return Optional.of(new ProxiedDialog(id, invite.from(), ok.to(), invite.contacts().get(0).uri(),
                 ok.contacts().get(0).uri(), towardCaller, towardCallee,
-                new Target(callerFlow.transport(), callerFlow.remote()), calleeHop, invite.cseq().number()));
+                new Target(callerFlow.transport(), callerFlow.remote()), calleeHop, invite.cseq().number(), nowNanos));
     }
 
     public ProxiedDialogId id() {
@@ -137,6 +141,16 @@ public final class ProxiedDialog {
     /** A request of this dialog from {@code side} passed through: keep the highest CSeq. */
     void requestSeen(DialogSide side, long cseq) {
         (side == DialogSide.CALLER ? highestFromCaller : highestFromCallee).accumulateAndGet(cseq, Math::max);
+    }
+
+    /** A request of this dialog passed through at {@code nowNanos} (timer clock): the dialog is alive. */
+    void touch(long nowNanos) {
+        lastActivityNanos = nowNanos;
+    }
+
+    /** True when no request passed through for longer than {@code maxIdle} up to {@code nowNanos}. */
+    boolean idleLongerThan(Duration maxIdle, long nowNanos) {
+        return nowNanos - lastActivityNanos > maxIdle.toNanos();
     }
 
     /** A target refresh (s12.2) from or for {@code side} carried a new Contact. */

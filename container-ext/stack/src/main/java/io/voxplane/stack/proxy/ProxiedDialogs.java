@@ -4,6 +4,7 @@ import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
 import io.voxplane.stack.timer.TimerHandle;
+import io.voxplane.stack.timer.TimerService;
 import io.voxplane.stack.transaction.ClientTransaction;
 import io.voxplane.stack.transaction.ClientTransactionListener;
 import io.voxplane.stack.transaction.TransactionException;
@@ -44,9 +45,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * 2xx, 481, 408 and no answer, and other failures leave nothing to end either), or by
  * {@link #terminateAll}. An INVITE that never gets a 2xx never makes an entry.</li>
  * </ul>
- * At most {@link ProxyConfig#maxDialogs()} entries live at once; past it a call is still proxied,
- * only not tracked, and counted in {@link #untrackedOverLimit()}. A dialog whose peers vanish
- * without a BYE stays until {@link #terminateAll} (no lifetime limit yet).
+ * At most {@link ProxyConfig#maxDialogs()} entries live at once. When the table is full, a new
+ * dialog first makes room by dropping those through which no request passed for
+ * {@link ProxyConfig#dialogMaxIdle()} (peers that vanished without a BYE; counted in
+ * {@link #droppedIdle()}, at most one sweep per {@link #IDLE_SWEEP_INTERVAL}); if none is, the
+ * call is still proxied, only not tracked, and counted in {@link #untrackedOverLimit()}.
  *
  * <p>Hot path: per INVITE one map insert and one removal (the Call-ID index of INVITEs in progress,
  * for early-dialog requests) plus one insert when answered 2xx; one to three map reads per
@@ -66,8 +69,18 @@ public final class ProxiedDialogs {
      */
     public static final String DEFAULT_REASON = "SIP;cause=503;text=\"node shutting down\"";
 
+    /**
+     * At most one look for idle dialogs a second when the table is full: a sweep reads every entry
+     * (100,000 by default, a few ms), and a full table at 2,000 calls a second would otherwise
+     * sweep on every call. Not configurable.
+     */
+    static final Duration IDLE_SWEEP_INTERVAL = Duration.ofSeconds(1);
+
     private final ProxyConfig config;
     private final TransactionLayer transactions;
+    private final TimerService timers;
+    private final AtomicLong lastIdleSweep;
+    private final AtomicLong droppedIdle = new AtomicLong();
     private final ConcurrentMap<ProxiedDialogId, ProxiedDialog> dialogs = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ProxyTransaction> pendingInvites = new ConcurrentHashMap<>();
     private final AtomicInteger tracked = new AtomicInteger();
@@ -79,6 +92,8 @@ public final class ProxiedDialogs {
     ProxiedDialogs(ProxyConfig config, TransactionLayer transactions) {
         this.config = Objects.requireNonNull(config, "config");
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.timers = transactions.timers();
+        this.lastIdleSweep = new AtomicLong(timers.nanoTime() - IDLE_SWEEP_INTERVAL.toNanos());
     }
 
     /** Dialogs tracked now. */
@@ -111,6 +126,14 @@ public final class ProxiedDialogs {
         return terminated.get();
     }
 
+    /**
+     * Dialogs dropped, untouched for longer than {@link ProxyConfig#dialogMaxIdle()}, to make room
+     * for a new one once {@link ProxyConfig#maxDialogs()} were tracked.
+     */
+    public long droppedIdle() {
+        return droppedIdle.get();
+    }
+
     /** Dialogs proxied but not tracked because {@link ProxyConfig#maxDialogs()} were tracked already. */
     public long untrackedOverLimit() {
         return untrackedOverLimit.get();
@@ -126,14 +149,14 @@ public final class ProxiedDialogs {
      * @param early      the highest CSeqs of the early-dialog requests seen for the INVITE
      */
     void confirmed(SipRequest invite, Flow callerFlow, Target calleeHop, SipResponse ok, EarlyCSeqs early) {
-        Optional<ProxiedDialog> made = ProxiedDialog.of(config, invite, callerFlow, calleeHop, ok);
+        long now = timers.nanoTime();
+        Optional<ProxiedDialog> made = ProxiedDialog.of(config, invite, callerFlow, calleeHop, ok, now);
         if (made.isEmpty()) {
             return;
         }
         made.get().requestSeen(DialogSide.CALLER, early.highestFrom(DialogSide.CALLER));
         made.get().requestSeen(DialogSide.CALLEE, early.highestFrom(DialogSide.CALLEE));
-        if (tracked.incrementAndGet() > config.maxDialogs()) {
-            tracked.decrementAndGet();
+        if (!reserve() && !(dropIdle(now) && reserve())) {
             untrackedOverLimit.incrementAndGet();
             return;
         }
@@ -143,6 +166,40 @@ public final class ProxiedDialogs {
             return;
         }
         created.incrementAndGet();
+    }
+
+    private boolean reserve() {
+        if (tracked.incrementAndGet() > config.maxDialogs()) {
+            tracked.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The table is full: drops the dialogs idle for longer than {@link ProxyConfig#dialogMaxIdle()},
+     * at most once per {@link #IDLE_SWEEP_INTERVAL}.
+     *
+     * @return true when it dropped any
+     */
+    private boolean dropIdle(long now) {
+        long last = lastIdleSweep.get();
+        if (now - last < IDLE_SWEEP_INTERVAL.toNanos() || !lastIdleSweep.compareAndSet(last, now)) {
+            return false;
+        }
+        int dropped = 0;
+        for (ProxiedDialog dialog : dialogs.values()) {
+            if (dialog.idleLongerThan(config.dialogMaxIdle(), now) && remove(dialog)) {
+                dropped++;
+            }
+        }
+        droppedIdle.addAndGet(dropped);
+        if (dropped > 0) {
+            int count = dropped;
+            LOG.log(System.Logger.Level.INFO, () -> ProxyException.DIALOGS_FULL + " " + count + " proxied dialogs idle for"
+                    + " over " + config.dialogMaxIdle() + " dropped to make room (limit " + config.maxDialogs() + ")");
+        }
+        return dropped > 0;
     }
 
     /**
@@ -167,6 +224,7 @@ public final class ProxiedDialogs {
             return;
         }
         dialog.requestSeen(sender, request.cseq().number());
+        dialog.touch(timers.nanoTime());
         ProxiedDialog found = dialog;
         DialogSide from = sender;
         switch (request.method()) {

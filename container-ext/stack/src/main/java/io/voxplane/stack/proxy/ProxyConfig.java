@@ -6,6 +6,7 @@ import io.voxplane.sip.Via;
 import io.voxplane.stack.transaction.TransactionConfig;
 import io.voxplane.stack.transport.TransportType;
 import io.voxplane.stack.ua.TargetResolver;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -23,9 +24,13 @@ import java.util.Set;
  * @param transactions the transaction layer's timers and limits
  * @param maxDialogs   how many record-routed dialogs {@link ProxiedDialogs} tracks at once
  *                     (config key {@code voxplane.proxy.max-dialogs}, default {@link #DEFAULT_MAX_DIALOGS})
+ * @param dialogMaxIdle how long a tracked dialog may see no request before it may be dropped to
+ *                     make room once {@code maxDialogs} are tracked (config key
+ *                     {@code voxplane.proxy.dialog-max-idle}, default {@link #DEFAULT_DIALOG_MAX_IDLE})
  */
 public record ProxyConfig(String host, int port, TransportType transport, Set<String> supported,
-                          TargetResolver resolver, TransactionConfig transactions, int maxDialogs) {
+                          TargetResolver resolver, TransactionConfig transactions, int maxDialogs,
+                          Duration dialogMaxIdle) {
 
     /**
      * Record-routed dialogs tracked at once so that shutdown can end them with BYE
@@ -36,6 +41,14 @@ public record ProxyConfig(String host, int port, TransportType transport, Set<St
      * {@code voxplane.proxy.max-dialogs}.
      */
     public static final int DEFAULT_MAX_DIALOGS = 100_000;
+
+    /**
+     * A tracked dialog through which no request passed for 12 hours is taken as gone (its peers
+     * vanished without a BYE) and dropped when room is needed: Kamailio's dialog module uses the
+     * same default lifetime, and a call with RFC 4028 session timers refreshes far more often
+     * (every 15 minutes by default). Key {@code voxplane.proxy.dialog-max-idle}.
+     */
+    public static final Duration DEFAULT_DIALOG_MAX_IDLE = Duration.ofHours(12);
 
     /**
      * Max-Forwards put on a request that has none (RFC 3261 s16.6 step 3 fixes it at 70; not
@@ -58,29 +71,38 @@ public record ProxyConfig(String host, int port, TransportType transport, Set<St
         if (maxDialogs < 0) {
             throw new IllegalArgumentException("maxDialogs must not be negative: " + maxDialogs);
         }
+        Objects.requireNonNull(dialogMaxIdle, "dialogMaxIdle");
+        if (dialogMaxIdle.isNegative() || dialogMaxIdle.isZero()) {
+            throw new IllegalArgumentException("dialogMaxIdle must be positive: " + dialogMaxIdle);
+        }
     }
 
     /** A proxy at host:port that resolves IP-literal URIs only, with default transaction timers. */
     public static ProxyConfig of(String host, int port, TransportType transport) {
         return new ProxyConfig(host, port, transport, Set.of(), TargetResolver.literalOnly(), TransactionConfig.defaults(),
-                DEFAULT_MAX_DIALOGS);
+                DEFAULT_MAX_DIALOGS, DEFAULT_DIALOG_MAX_IDLE);
     }
 
     public ProxyConfig withSupported(Set<String> value) {
-        return new ProxyConfig(host, port, transport, value, resolver, transactions, maxDialogs);
+        return new ProxyConfig(host, port, transport, value, resolver, transactions, maxDialogs, dialogMaxIdle);
     }
 
     public ProxyConfig withResolver(TargetResolver value) {
-        return new ProxyConfig(host, port, transport, supported, value, transactions, maxDialogs);
+        return new ProxyConfig(host, port, transport, supported, value, transactions, maxDialogs, dialogMaxIdle);
     }
 
     public ProxyConfig withTransactions(TransactionConfig value) {
-        return new ProxyConfig(host, port, transport, supported, resolver, value, maxDialogs);
+        return new ProxyConfig(host, port, transport, supported, resolver, value, maxDialogs, dialogMaxIdle);
     }
 
     /** With a different dialog tracking limit; 0 tracks none. */
     public ProxyConfig withMaxDialogs(int value) {
-        return new ProxyConfig(host, port, transport, supported, resolver, transactions, value);
+        return new ProxyConfig(host, port, transport, supported, resolver, transactions, value, dialogMaxIdle);
+    }
+
+    /** With a different idle time after which a tracked dialog may be dropped to make room. */
+    public ProxyConfig withDialogMaxIdle(Duration value) {
+        return new ProxyConfig(host, port, transport, supported, resolver, transactions, maxDialogs, value);
     }
 
     /** The URI this proxy puts in Record-Route (s16.6 step 4): {@code sip:host:port;lr}. */

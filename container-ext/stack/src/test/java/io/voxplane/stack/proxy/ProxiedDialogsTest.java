@@ -246,6 +246,48 @@ class ProxiedDialogsTest {
         assertEquals(2, limited.proxy.dialogs().untrackedOverLimit());
     }
 
+    /** A call through {@code harness} to 6001 answered 200 with {@code tag}; the INVITE as the UAC sent it. */
+    private static SipRequest establishOn(ProxyHarness harness, String tag) {
+        SipRequest invite = harness.invite();
+        harness.fromUac(invite);
+        List<SipRequest> forwarded = harness.sender.requestsTo("INVITE", 6001);
+        SipRequest last = forwarded.get(forwarded.size() - 1);
+        harness.fromUas(ok(last, tag, 6001), last);
+        return invite;
+    }
+
+    private static ProxyHarness fullAfterOne() {
+        return new ProxyHarness(ProxyConfig.of("127.0.0.1", 5060, TransportType.UDP).withMaxDialogs(1)
+                .withDialogMaxIdle(Duration.ofHours(1)));
+    }
+
+    @Test
+    void whenFullADialogIdleLongerThanTheMaximumMakesRoom() {
+        ProxyHarness full = fullAfterOne();
+        SipRequest old = establishOn(full, "bob1");
+        full.timers.advance(Duration.ofHours(1).plusSeconds(1));
+        SipRequest fresh = establishOn(full, "bob2");
+
+        assertEquals(List.of(fresh.callId()), full.proxy.dialogs().snapshot().stream().map(d -> d.id().callId()).toList());
+        assertFalse(full.proxy.dialogs().find(new ProxiedDialogId(old.callId(), "alice", "bob1")).isPresent());
+        assertEquals(1, full.proxy.dialogs().droppedIdle());
+        assertEquals(0, full.proxy.dialogs().untrackedOverLimit());
+    }
+
+    @Test
+    void whenFullADialogWithRecentRequestsStaysAndTheNewCallIsUntracked() {
+        ProxyHarness full = fullAfterOne();
+        SipRequest old = establishOn(full, CALLEE_TAG);
+        full.timers.advance(Duration.ofMinutes(59));
+        full.fromUac(fromCaller(old, SipMethod.INFO, 2, "info2"));
+        full.timers.advance(Duration.ofMinutes(2));
+        establishOn(full, "bob2");
+
+        assertEquals(List.of(old.callId()), full.proxy.dialogs().snapshot().stream().map(d -> d.id().callId()).toList());
+        assertEquals(0, full.proxy.dialogs().droppedIdle());
+        assertEquals(1, full.proxy.dialogs().untrackedOverLimit());
+    }
+
     @Test
     void routeSetsAreTheRecordRouteEntriesOnEachSideOfTheProxysOwn() {
         // upstream proxy U (caller side) record-routed before us, downstream proxies D1 (nearer us), D2 (nearer callee)
