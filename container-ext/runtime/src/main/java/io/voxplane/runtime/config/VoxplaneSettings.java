@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,9 +31,12 @@ import java.util.Optional;
  * @param stopTimeout    how long a plane may take to stop, key {@value #STOP_TIMEOUT}
  * @param proxyMaxDialogs record-routed dialogs the proxy core tracks to end them at shutdown, key
  *                       {@value #PROXY_MAX_DIALOGS} (default {@link ProxyConfig#DEFAULT_MAX_DIALOGS})
+ * @param proxyDialogMaxIdle how long a tracked dialog may see no request before it may be dropped to
+ *                       make room, key {@value #PROXY_DIALOG_MAX_IDLE} (default
+ *                       {@link ProxyConfig#DEFAULT_DIALOG_MAX_IDLE})
  */
 public record VoxplaneSettings(TransportConfig transport, TransactionConfig transactions, int busMaxInFlight,
-                               Duration stopTimeout, int proxyMaxDialogs) {
+                               Duration stopTimeout, int proxyMaxDialogs, Duration proxyDialogMaxIdle) {
 
     public static final String SIP_HOST = "voxplane.sip.host";
     public static final String SIP_PORT = "voxplane.sip.port";
@@ -55,6 +59,7 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
     public static final String BUS_MAX_IN_FLIGHT = "voxplane.bus.max-in-flight";
     public static final String STOP_TIMEOUT = "voxplane.shutdown.timeout";
     public static final String PROXY_MAX_DIALOGS = "voxplane.proxy.max-dialogs";
+    public static final String PROXY_DIALOG_MAX_IDLE = "voxplane.proxy.dialog-max-idle";
 
     /**
      * All IPv4 interfaces: a PBX is reached from the LAN, not only from its own host. Set
@@ -92,6 +97,7 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
         if (proxyMaxDialogs < 0) {
             throw new IllegalArgumentException("proxyMaxDialogs must not be negative: " + proxyMaxDialogs);
         }
+        Objects.requireNonNull(proxyDialogMaxIdle, "proxyDialogMaxIdle");
     }
 
     /** The settings with every default (SIP on 0.0.0.0:5060, UDP and TCP). */
@@ -135,7 +141,8 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
         return new VoxplaneSettings(transport.build(), transactions,
                 r.integer(BUS_MAX_IN_FLIGHT, DEFAULT_BUS_MAX_IN_FLIGHT, 1, Integer.MAX_VALUE),
                 r.duration(STOP_TIMEOUT, DEFAULT_STOP_TIMEOUT),
-                r.integer(PROXY_MAX_DIALOGS, ProxyConfig.DEFAULT_MAX_DIALOGS, 0, Integer.MAX_VALUE));
+                r.integer(PROXY_MAX_DIALOGS, ProxyConfig.DEFAULT_MAX_DIALOGS, 0, Integer.MAX_VALUE),
+                r.duration(PROXY_DIALOG_MAX_IDLE, ProxyConfig.DEFAULT_DIALOG_MAX_IDLE));
     }
 
     /**

@@ -188,7 +188,7 @@ public class SignalingPlane {
         // the default port keeps the proxy's Via and Record-Route well-formed.
         int port = address.getPort() == 0 ? ProxyConfig.DEFAULT_SIP_PORT : address.getPort();
         return ProxyConfig.of(host, port, first.transport()).withTransactions(settings.transactions())
-                .withMaxDialogs(settings.proxyMaxDialogs());
+                .withMaxDialogs(settings.proxyMaxDialogs()).withDialogMaxIdle(settings.proxyDialogMaxIdle());
     }
 
     /** Refuses new transactions, fails pending sends, cancels the plane's timers and tasks. Idempotent. */

@@ -87,6 +87,13 @@ class VoxplaneSettingsTest {
     }
 
     @Test
+    void proxyDialogMaxIdleDefaultsToTheStacksAndIsRead() {
+        assertEquals(ProxyConfig.DEFAULT_DIALOG_MAX_IDLE, VoxplaneSettings.defaults().proxyDialogMaxIdle());
+        assertEquals(Duration.ofHours(2), VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.PROXY_DIALOG_MAX_IDLE, "PT2H"))).proxyDialogMaxIdle());
+    }
+
+    @Test
     void negativeProxyDialogLimitFailsNamingTheKey() {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
                 ConfigLookup.of(Map.of(VoxplaneSettings.PROXY_MAX_DIALOGS, "-1"))));
