@@ -3,6 +3,7 @@ package io.voxplane.stack.proxy;
 import io.voxplane.sip.Address;
 import io.voxplane.sip.CSeq;
 import io.voxplane.sip.SipMethod;
+import io.voxplane.sip.SipParseException;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
 import io.voxplane.sip.Uri;
@@ -13,7 +14,6 @@ import io.voxplane.stack.ua.TargetResolver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,26 +48,28 @@ public final class ProxiedDialog {
     static final long FRESH_CSEQ = 1;
 
     private final ProxiedDialogId id;
-    private final Address caller;
-    private final Address callee;
+    // Kept as text, parsed again only to build a BYE: a parsed Address or Uri holds several
+    // objects (about 2 KB per dialog in all, against under 1 KB as text).
+    private final String caller;
+    private final String callee;
     private final List<Address> routeTowardCaller;
     private final List<Address> routeTowardCallee;
     private final Target callerHop;
     private final Target calleeHop;
     private final AtomicLong highestFromCaller;
     private final AtomicLong highestFromCallee = new AtomicLong();
-    private volatile Uri callerTarget;
-    private volatile Uri calleeTarget;
+    private volatile String callerTarget;
+    private volatile String calleeTarget;
     private volatile long lastActivityNanos;
 
     private ProxiedDialog(ProxiedDialogId id, Address caller, Address callee, Uri callerTarget, Uri calleeTarget,
                           List<Address> routeTowardCaller, List<Address> routeTowardCallee, Target callerHop,
                           Target calleeHop, long inviteCSeq, long nowNanos) {
         this.id = id;
-        this.caller = caller;
-        this.callee = callee;
-        this.callerTarget = callerTarget;
-        this.calleeTarget = calleeTarget;
+        this.caller = caller.toString();
+        this.callee = callee.toString();
+        this.callerTarget = callerTarget.toString();
+        this.calleeTarget = calleeTarget.toString();
         this.routeTowardCaller = List.copyOf(routeTowardCaller);
         this.routeTowardCallee = List.copyOf(routeTowardCallee);
         this.callerHop = callerHop;
@@ -118,14 +120,32 @@ public final class ProxiedDialog {
         return id;
     }
 
-    /** The side's address with its tag: the INVITE's From (caller) or the 2xx's To (callee). */
+    /**
+     * The side's address with its tag: the INVITE's From (caller) or the 2xx's To (callee).
+     *
+     * @throws IllegalStateException {@code VXPRX-900} if the kept text no longer parses (a bug)
+     */
     public Address address(DialogSide side) {
-        return side == DialogSide.CALLER ? caller : callee;
+        String text = side == DialogSide.CALLER ? caller : callee;
+        try {
+            return Address.parse(text);
+        } catch (SipParseException e) {
+            throw new IllegalStateException(ProxyException.INTERNAL + " kept address does not parse: " + text, e);
+        }
     }
 
-    /** The side's remote target (its latest Contact). */
+    /**
+     * The side's remote target (its latest Contact).
+     *
+     * @throws IllegalStateException {@code VXPRX-900} if the kept text no longer parses (a bug)
+     */
     public Uri remoteTarget(DialogSide side) {
-        return side == DialogSide.CALLER ? callerTarget : calleeTarget;
+        String text = side == DialogSide.CALLER ? callerTarget : calleeTarget;
+        try {
+            return Uri.parse(text);
+        } catch (SipParseException e) {
+            throw new IllegalStateException(ProxyException.INTERNAL + " kept remote target does not parse: " + text, e);
+        }
     }
 
     /** The route set from this proxy toward the side, nearest hop first. */
@@ -155,10 +175,11 @@ public final class ProxiedDialog {
 
     /** A target refresh (s12.2) from or for {@code side} carried a new Contact. */
     void remoteTarget(DialogSide side, Uri target) {
+        String text = target.toString();
         if (side == DialogSide.CALLER) {
-            callerTarget = Objects.requireNonNull(target);
+            callerTarget = text;
         } else {
-            calleeTarget = Objects.requireNonNull(target);
+            calleeTarget = text;
         }
     }
 

@@ -348,7 +348,7 @@ public final class ProxiedDialogs {
             try {
                 hop = dialog.nextHopToward(toward, config.resolver());
                 bye = dialog.byeToward(toward, config, hop, reason);
-            } catch (UserAgentException | IllegalArgumentException unroutable) {
+            } catch (UserAgentException | IllegalArgumentException | IllegalStateException unroutable) {
                 LOG.log(System.Logger.Level.DEBUG, ProxyException.NO_TARGET + " no BYE toward the " + toward + " of "
                         + dialog + ": " + unroutable.getMessage());
                 unbuilt.incrementAndGet();
