@@ -2,6 +2,7 @@ package io.voxplane.stack.proxy;
 
 import io.voxplane.sip.Address;
 import io.voxplane.sip.CSeq;
+import io.voxplane.sip.HeaderNames;
 import io.voxplane.sip.SipMethod;
 import io.voxplane.sip.SipParseException;
 import io.voxplane.sip.SipRequest;
@@ -62,12 +63,12 @@ public final class ProxiedDialog {
     private volatile String calleeTarget;
     private volatile long lastActivityNanos;
 
-    private ProxiedDialog(ProxiedDialogId id, Address caller, Address callee, Uri callerTarget, Uri calleeTarget,
+    private ProxiedDialog(ProxiedDialogId id, String caller, String callee, Uri callerTarget, Uri calleeTarget,
                           List<Address> routeTowardCaller, List<Address> routeTowardCallee, Target callerHop,
                           Target calleeHop, long inviteCSeq, long nowNanos) {
         this.id = id;
-        this.caller = caller.toString();
-        this.callee = callee.toString();
+        this.caller = caller;
+        this.callee = callee;
         this.callerTarget = callerTarget.toString();
         this.calleeTarget = calleeTarget.toString();
         this.routeTowardCaller = List.copyOf(routeTowardCaller);
@@ -111,7 +112,10 @@ public final class ProxiedDialog {
         List<Address> towardCallee = new ArrayList<>(recordRoutes.subList(0, firstOwn)).reversed();
         List<Address> towardCaller = recordRoutes.subList(lastOwn + 1, recordRoutes.size());
         ProxiedDialogId id = new ProxiedDialogId(ok.callId(), invite.from().tag().orElse(""), ok.to().tag().orElse(""));
-        return Optional.of(new ProxiedDialog(id, invite.from(), ok.to(), invite.contacts().get(0).uri(),
+        // the header text as received is the wire form already: no need to print the parsed value
+        String caller = invite.header(HeaderNames.FROM).orElseGet(() -> invite.from().toString());
+        String callee = ok.header(HeaderNames.TO).orElseGet(() -> ok.to().toString());
+        return Optional.of(new ProxiedDialog(id, caller, callee, invite.contacts().get(0).uri(),
                 ok.contacts().get(0).uri(), towardCaller, towardCallee,
                 new Target(callerFlow.transport(), callerFlow.remote()), calleeHop, invite.cseq().number(), nowNanos));
     }

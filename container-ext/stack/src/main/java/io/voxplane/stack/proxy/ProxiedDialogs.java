@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Life of an entry ({@link ProxiedDialog}):
  * <ul>
  * <li>created when the proxy forwards upstream a 2xx to an initial INVITE it record-routed
- * (s12.1: Call-ID, From tag, To tag); each forked 2xx with its own To tag is a dialog of its own
+ * (s12.1: Call-ID, From tag, To tag), just before it sends it (and dropped again if that send is
+ * refused); each forked 2xx with its own To tag is a dialog of its own
  * (s16.7 step 10, RFC 6026), a retransmitted 2xx is not a new one;</li>
  * <li>kept up to date by every request of the dialog the proxy forwards (s16.12): the highest
  * CSeq of each direction (counting the requests of the early dialogs before the 2xx: PRACK,
@@ -140,32 +141,45 @@ public final class ProxiedDialogs {
     }
 
     /**
-     * A 2xx to an initial record-routed INVITE went upstream: track the dialog it creates.
+     * A 2xx to an initial record-routed INVITE is about to go upstream: track the dialog it
+     * creates, before the caller can act on the 2xx (so a shutdown that starts right after counts
+     * and ends this call too).
      *
      * @param invite     the INVITE as received
      * @param callerFlow the flow it came on
      * @param calleeHop  where the branch that got the 2xx sent it
      * @param ok         the 2xx as received from downstream
      * @param early      the highest CSeqs of the early-dialog requests seen for the INVITE
+     * @return the dialog now tracked; empty when it cannot be (see {@link ProxiedDialog}), is
+     *         tracked already, or the table is full
      */
-    void confirmed(SipRequest invite, Flow callerFlow, Target calleeHop, SipResponse ok, EarlyCSeqs early) {
+    Optional<ProxiedDialog> confirmed(SipRequest invite, Flow callerFlow, Target calleeHop, SipResponse ok,
+                                      EarlyCSeqs early) {
         long now = timers.nanoTime();
         Optional<ProxiedDialog> made = ProxiedDialog.of(config, invite, callerFlow, calleeHop, ok, now);
         if (made.isEmpty()) {
-            return;
+            return made;
         }
         made.get().requestSeen(DialogSide.CALLER, early.highestFrom(DialogSide.CALLER));
         made.get().requestSeen(DialogSide.CALLEE, early.highestFrom(DialogSide.CALLEE));
         if (!reserve() && !(dropIdle(now) && reserve())) {
             untrackedOverLimit.incrementAndGet();
-            return;
+            return Optional.empty();
         }
         ProxiedDialog dialog = made.get();
         if (dialogs.putIfAbsent(dialog.id(), dialog) != null) {
             tracked.decrementAndGet();
-            return;
+            return Optional.empty();
         }
         created.incrementAndGet();
+        return made;
+    }
+
+    /** The 2xx that created {@code dialog} could not go upstream after all: the caller never saw it. */
+    void notForwarded(ProxiedDialog dialog) {
+        if (remove(dialog)) {
+            created.decrementAndGet();
+        }
     }
 
     private boolean reserve() {

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -343,9 +344,12 @@ public final class ProxyTransaction {
                 }
                 stopForking = true;
                 waiting.clear();
-                if (sendUpstream(response.toBuilder().removeTopVia().build()) && createsDialog()
-                        && branch.firstSightOfDialog(response.to().tag().orElse(""))) {
-                    proxy.dialogs().confirmed(request, server.flow(), branch.transaction.target(), response, early);
+                Optional<ProxiedDialog> dialog = createsDialog()
+                        && branch.firstSightOfDialog(response.to().tag().orElse(""))
+                        ? proxy.dialogs().confirmed(request, server.flow(), branch.transaction.target(), response, early)
+                        : Optional.empty();
+                if (!sendUpstream(response.toBuilder().removeTopVia().build())) {
+                    dialog.ifPresent(proxy.dialogs()::notForwarded);
                 }
                 cancelPending();
             } else {

@@ -197,7 +197,7 @@ class ProxiedDialogsUdpTest {
         caller.send(invite);
         callee.send(ok(callee.request(SipMethod.INVITE), callee, "bob", List.of()));
         SipResponse answer = caller.response(200, SipMethod.INVITE);
-        await(() -> endpoint.proxy().dialogs().size() == 1, "the dialog to be tracked");
+        assertEquals(1, endpoint.proxy().dialogs().size(), "tracked before the 2xx went upstream");
 
         caller.send(inDialog(caller, SipMethod.BYE, 2, invite, invite.from(), answer.to(),
                 "sip:bob@127.0.0.1:" + callee.port(), List.of(proxyRoute())));
@@ -226,7 +226,7 @@ class ProxiedDialogsUdpTest {
         second.send(ok(atSecond, second, "bob2", List.of()));
         SipResponse secondAnswer = caller.response(200, SipMethod.INVITE);
         assertEquals("bob2", secondAnswer.to().tag().orElseThrow(), "the second fork's 2xx went upstream too");
-        await(() -> endpoint.proxy().dialogs().size() == 2, "two dialogs");
+        assertEquals(2, endpoint.proxy().dialogs().size());
 
         var ending = endpoint.proxy().dialogs().terminateAll(WAIT).toCompletableFuture();
 
@@ -257,7 +257,7 @@ class ProxiedDialogsUdpTest {
         callee.send(ok(callee.request(SipMethod.INVITE), callee, "bob", List.of()));
         SipResponse second = caller.response(200, SipMethod.INVITE);
         assertEquals("untracked@test", second.callId(), "the call over the limit was still proxied");
-        await(() -> endpoint.proxy().dialogs().untrackedOverLimit() == 1, "the untracked call to be counted");
+        assertEquals(1, endpoint.proxy().dialogs().untrackedOverLimit());
         assertEquals(1, endpoint.proxy().dialogs().size());
 
         var ending = endpoint.proxy().dialogs().terminateAll(WAIT).toCompletableFuture();
@@ -279,6 +279,7 @@ class ProxiedDialogsUdpTest {
         caller.send(invite(caller, callee, "silent@test"));
         callee.send(ok(callee.request(SipMethod.INVITE), callee, "bob", List.of()));
         caller.response(200, SipMethod.INVITE);
+        assertEquals(1, endpoint.proxy().dialogs().size(), "tracked before the 2xx went upstream");
 
         var ending = endpoint.proxy().dialogs().terminateAll(Duration.ofSeconds(2)).toCompletableFuture();
         SipRequest first = callee.request(SipMethod.BYE);
