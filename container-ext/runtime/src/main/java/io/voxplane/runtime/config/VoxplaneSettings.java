@@ -1,6 +1,7 @@
 package io.voxplane.runtime.config;
 
 import io.voxplane.stack.dns.DnsConfig;
+import io.voxplane.stack.proxy.ProxyConfig;
 import io.voxplane.stack.transaction.TransactionConfig;
 import io.voxplane.stack.transport.ListenPoint;
 import io.voxplane.stack.transport.TransportConfig;
@@ -30,9 +31,14 @@ import java.util.Optional;
  * @param busMaxInFlight events in flight per bus queue, key {@value #BUS_MAX_IN_FLIGHT}
  * @param stopTimeout    how long a plane may take to stop, key {@value #STOP_TIMEOUT}
  * @param dns            how SIP URIs with host names are resolved (RFC 3263), keys {@code voxplane.dns.*}
+ * @param proxyMaxDialogs record-routed dialogs the proxy core tracks to end them at shutdown, key
+ *                       {@value #PROXY_MAX_DIALOGS} (default {@link ProxyConfig#DEFAULT_MAX_DIALOGS})
+ * @param proxyDialogMaxIdle how long a tracked dialog may see no request before it may be dropped to
+ *                       make room, key {@value #PROXY_DIALOG_MAX_IDLE} (default
+ *                       {@link ProxyConfig#DEFAULT_DIALOG_MAX_IDLE})
  */
 public record VoxplaneSettings(TransportConfig transport, TransactionConfig transactions, int busMaxInFlight,
-                               Duration stopTimeout, DnsConfig dns) {
+                               Duration stopTimeout, DnsConfig dns, int proxyMaxDialogs, Duration proxyDialogMaxIdle) {
 
     public static final String SIP_HOST = "voxplane.sip.host";
     public static final String SIP_PORT = "voxplane.sip.port";
@@ -54,6 +60,8 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
     public static final String MAX_TRANSACTIONS = "voxplane.sip.transaction.max";
     public static final String BUS_MAX_IN_FLIGHT = "voxplane.bus.max-in-flight";
     public static final String STOP_TIMEOUT = "voxplane.shutdown.timeout";
+    public static final String PROXY_MAX_DIALOGS = "voxplane.proxy.max-dialogs";
+    public static final String PROXY_DIALOG_MAX_IDLE = "voxplane.proxy.dialog-max-idle";
     public static final String DNS_SERVERS = "voxplane.dns.servers";
     public static final String DNS_CACHE_TTL = "voxplane.dns.cache-ttl";
     public static final String DNS_NEGATIVE_CACHE_TTL = "voxplane.dns.negative-cache-ttl";
@@ -101,6 +109,10 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
         if (busMaxInFlight < 1) {
             throw new IllegalArgumentException("busMaxInFlight must be positive: " + busMaxInFlight);
         }
+        if (proxyMaxDialogs < 0) {
+            throw new IllegalArgumentException("proxyMaxDialogs must not be negative: " + proxyMaxDialogs);
+        }
+        Objects.requireNonNull(proxyDialogMaxIdle, "proxyDialogMaxIdle");
     }
 
     /** The settings with every default (SIP on 0.0.0.0:5060, UDP and TCP). */
@@ -143,7 +155,9 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
                 r.integer(MAX_TRANSACTIONS, TransactionConfig.DEFAULT_MAX_TRANSACTIONS, 1, Integer.MAX_VALUE));
         return new VoxplaneSettings(transport.build(), transactions,
                 r.integer(BUS_MAX_IN_FLIGHT, DEFAULT_BUS_MAX_IN_FLIGHT, 1, Integer.MAX_VALUE),
-                r.duration(STOP_TIMEOUT, DEFAULT_STOP_TIMEOUT), dns(r));
+                r.duration(STOP_TIMEOUT, DEFAULT_STOP_TIMEOUT), dns(r),
+                r.integer(PROXY_MAX_DIALOGS, ProxyConfig.DEFAULT_MAX_DIALOGS, 0, Integer.MAX_VALUE),
+                r.duration(PROXY_DIALOG_MAX_IDLE, ProxyConfig.DEFAULT_DIALOG_MAX_IDLE));
     }
 
     /** The {@code voxplane.dns.*} keys; {@value #DNS_SERVERS} empty or unset: the system's resolver. */

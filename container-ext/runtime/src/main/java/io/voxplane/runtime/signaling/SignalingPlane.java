@@ -121,6 +121,7 @@ public class SignalingPlane {
 
     private volatile PlaneState state = PlaneState.NEW;
     private volatile TransactionLayer transactions;
+    private volatile StatefulProxy proxy;
     private BusMessageSender sender;
     private TaskTracker tasks;
 
@@ -152,11 +153,12 @@ public class SignalingPlane {
             // A dispatcher that proxies (the app model) runs as the router of a stateful proxy core
             // (RFC 3261 s16), which owns the transaction layer, CANCEL and ACK forwarding.
             if (dispatcher instanceof ProxyRouter router) {
-                StatefulProxy proxy = new StatefulProxy(sender, timers, proxyConfig(), router);
+                StatefulProxy core = new StatefulProxy(sender, timers, proxyConfig(), router);
                 if (dispatcher instanceof ProxyCoreAware aware) {
-                    aware.attach(proxy);
+                    aware.attach(core);
                 }
-                transactions = proxy.transactions();
+                transactions = core.transactions();
+                proxy = core;
             } else {
                 transactions = new TransactionLayer(sender, timers, settings.transactions(),
                         new DispatchingTransactionUser(dispatcher));
@@ -189,7 +191,8 @@ public class SignalingPlane {
         // the default port keeps the proxy's Via and Record-Route well-formed.
         int port = address.getPort() == 0 ? ProxyConfig.DEFAULT_SIP_PORT : address.getPort();
         return ProxyConfig.of(host, port, first.transport()).withTransactions(settings.transactions())
-                .withResolver(new DnsTargetResolver(settings.dns()));
+                .withResolver(new DnsTargetResolver(settings.dns()))
+                .withMaxDialogs(settings.proxyMaxDialogs()).withDialogMaxIdle(settings.proxyDialogMaxIdle());
     }
 
     /** Refuses new transactions, fails pending sends, cancels the plane's timers and tasks. Idempotent. */
@@ -231,6 +234,14 @@ public class SignalingPlane {
     public int transactionCount() {
         TransactionLayer layer = transactions;
         return layer == null ? 0 : layer.transactionCount();
+    }
+
+    /**
+     * The proxy core, once started with a dispatcher that proxies (the app model); empty for a
+     * plain dispatcher. {@link ProxiedCallTerminator} ends the dialogs it record-routed.
+     */
+    public Optional<StatefulProxy> proxy() {
+        return Optional.ofNullable(proxy);
     }
 
     /** The plane's task counters and leaks, once started. */

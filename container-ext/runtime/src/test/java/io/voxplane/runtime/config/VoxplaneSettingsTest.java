@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.voxplane.stack.dns.DnsConfig;
+import io.voxplane.stack.proxy.ProxyConfig;
 import io.voxplane.stack.transport.ListenPoint;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -116,5 +117,27 @@ class VoxplaneSettingsTest {
             assertEquals(entry.getKey(), e.key());
             assertTrue(e.getMessage().startsWith("VXCFG-001 " + entry.getKey()), e.getMessage());
         }
+    }
+
+    @Test
+    void proxyDialogLimitDefaultsToTheStacksAndIsRead() {
+        assertEquals(ProxyConfig.DEFAULT_MAX_DIALOGS, VoxplaneSettings.defaults().proxyMaxDialogs());
+        VoxplaneSettings settings = VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.PROXY_MAX_DIALOGS, "2500")));
+        assertEquals(2500, settings.proxyMaxDialogs());
+    }
+
+    @Test
+    void proxyDialogMaxIdleDefaultsToTheStacksAndIsRead() {
+        assertEquals(ProxyConfig.DEFAULT_DIALOG_MAX_IDLE, VoxplaneSettings.defaults().proxyDialogMaxIdle());
+        assertEquals(Duration.ofHours(2), VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.PROXY_DIALOG_MAX_IDLE, "PT2H"))).proxyDialogMaxIdle());
+    }
+
+    @Test
+    void negativeProxyDialogLimitFailsNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
+                ConfigLookup.of(Map.of(VoxplaneSettings.PROXY_MAX_DIALOGS, "-1"))));
+        assertEquals(VoxplaneSettings.PROXY_MAX_DIALOGS, e.key());
     }
 }
