@@ -55,6 +55,9 @@ import org.junit.jupiter.api.Timeout;
  * the report line is not in the log. It never asserts a duration: the node's own measure of the
  * shutdown is printed ({@code measured: ...}) and appended to {@code target/shutdown-timings.txt}.
  *
+ * <p>One case deploys the PBX WAR itself instead: two registered SIPp phones hold a call the PBX
+ * only proxies, and its undeploy must send a BYE to both.
+ *
  * <p>The test WAR is the hold app's three classes plus the runtime jars of the PBX WAR
  * ({@code WEB-INF/lib}), built with ShrinkWrap. The tests are skipped (assumption) when that
  * runtime has no phased shutdown coordinator yet.
@@ -92,6 +95,7 @@ class HeldCallsShutdownIT {
 
     private static MicroHostProcess payara;
     private static Path holdWar;
+    private static Path pbxWar;
 
     @BeforeAll
     static void bootPayaraMicroWithTheHoldApp() throws IOException {
@@ -99,11 +103,15 @@ class HeldCallsShutdownIT {
         assumeTrue(hasShutdownCoordinator(pbxWar), "the runtime in " + pbxWar + " has no " + COORDINATOR
                 + " (phased shutdown, issue 5): nothing to test yet");
         holdWar = holdCallsWar(pbxWar);
+        HeldCallsShutdownIT.pbxWar = pbxWar;
         Path microJar = Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar"));
         payara = MicroHostProcess.boot(microJar, Map.of(
                 "voxplane.host.http.port", Integer.toString(HTTP_PORT),
                 "voxplane.sip.host", "127.0.0.1",
-                "voxplane.sip.port", Integer.toString(SIP_PORT)));
+                "voxplane.sip.port", Integer.toString(SIP_PORT),
+                // the PBX case (its users and digest algorithm, as PbxDeploymentIT)
+                "voxplane.pbx.users", "alice:secret1,bob:secret2",
+                "voxplane.auth.algorithms", "MD5"));
     }
 
     @AfterAll
@@ -137,9 +145,91 @@ class HeldCallsShutdownIT {
         NodeLeftovers.assertNothingLeft(payara, SIP_PORT, "after the redeployed app's undeploy");
     }
 
-    /** Last: it ends the Payara Micro JVM. */
+    /**
+     * A call the PBX only proxies: bob's phone (SIPp uas) and alice's (SIPp uac) register, alice
+     * calls bob through the PBX (407, INVITE with credentials, record-routed), and both hold the
+     * call. Undeploying the PBX must end it with a BYE to each phone (the proxy core's tracked
+     * dialog, {@code ProxiedCallTerminator}): both SIPp exit 0, the report counts 1 call at start
+     * and 0 left.
+     */
     @Test
     @Order(3)
+    void undeployOfThePbxEndsACallItProxiedWithAByeToBothPhones() throws Exception {
+        payara.deploy("pbx", "/pbx", pbxWar);
+        Path dir = SippScenario.workDir();
+        int bobPort = SippScenario.freePort();
+        Path bobUsers = dir.resolve("bob.csv");
+        Files.writeString(bobUsers, "SEQUENTIAL\nbob;secret2;[authentication username=bob password=secret2];"
+                + bobPort + "\n");
+        Path aliceUsers = dir.resolve("alice.csv");
+        Files.writeString(aliceUsers, "SEQUENTIAL\nalice;secret1;[authentication username=alice password=secret1];"
+                + SippScenario.freePort() + "\n");
+        Path callUsers = dir.resolve("call.csv");
+        Files.writeString(callUsers, "SEQUENTIAL\nalice;secret1;[authentication username=alice password=secret1];bob\n");
+
+        SippScenario bobPhone = SippScenario.onPort(dir, "pbx-held-call-uas.xml", SIP_PORT, "u1", bobPort, 120)
+                .with("-m", "1");
+        Process bob = bobPhone.start();
+        Process alice = null;
+        try {
+            SippScenario register = SippScenario.of(dir, "pbx-register.xml", SIP_PORT, "u1", 30)
+                    .with("-m", "1", "-inf", bobUsers.toString());
+            assertEquals(0, register.run(), "bob registers; SIPp traces " + register.traces());
+            register = SippScenario.of(dir, "pbx-register.xml", SIP_PORT, "u1", 30)
+                    .with("-m", "1", "-inf", aliceUsers.toString());
+            assertEquals(0, register.run(), "alice registers; SIPp traces " + register.traces());
+            // the digest uri must be the Request-URI (RFC 3261 s22.4), as in PbxDeploymentIT
+            SippScenario aliceCall = SippScenario.of(dir, "pbx-held-call-uac.xml", SIP_PORT, "u1", 120)
+                    .with("-m", "1", "-inf", callUsers.toString(), "-auth_uri", "bob@127.0.0.1");
+            alice = aliceCall.start();
+            awaitAck(bob, bobPhone);
+            long mark = payara.logMark();
+
+            payara.undeploy("pbx");
+
+            List<String> lines = payara.logLinesSince(mark, ShutdownLogLine.CODE + " shutdown");
+            assertEquals(1, lines.size(), "one shutdown report after the PBX's undeploy: " + lines + "; log "
+                    + payara.log());
+            ShutdownLogLine line = ShutdownLogLine.parse(lines.get(0));
+            record("undeploy PBX, 1 proxied call", line.measured());
+            assertEquals(1, line.callsAtStart(), "the proxied call was counted: " + line.line());
+            assertEquals(PHASES, line.phases(), line.line());
+            assertEquals(List.of(), line.forcedPhases(), line.line());
+            assertEquals(0, line.callsLeft(), line.line());
+            assertEquals(0, aliceCall.await(alice, BYE_WAIT.toSeconds()), "alice's phone got the PBX's BYE and"
+                    + " answered it; SIPp traces " + aliceCall.traces());
+            assertEquals(0, bobPhone.await(bob, BYE_WAIT.toSeconds()), "bob's phone got the PBX's BYE and answered"
+                    + " it; SIPp traces " + bobPhone.traces());
+        } finally {
+            bob.destroyForcibly();
+            if (alice != null) {
+                alice.destroyForcibly();
+            }
+        }
+        NodeLeftovers.assertNothingLeft(payara, SIP_PORT, "after the PBX's undeploy with a proxied call");
+    }
+
+    /** Waits (bounded) until bob's phone has the call's ACK in its message trace: the call is up at both ends. */
+    private static void awaitAck(Process bob, SippScenario bobPhone) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            if (Files.exists(bobPhone.messages())) {
+                try (var lines = Files.lines(bobPhone.messages(), StandardCharsets.ISO_8859_1)) {
+                    if (lines.anyMatch(l -> l.trim().startsWith("ACK sip:"))) {
+                        return;
+                    }
+                }
+            }
+            if (System.nanoTime() - deadline > 0 || bob.waitFor(20, TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("bob's phone has no ACK (call not up); SIPp traces " + bobPhone.traces()
+                        + "; Payara log " + payara.log());
+            }
+        }
+    }
+
+    /** Last: it ends the Payara Micro JVM. */
+    @Test
+    @Order(4)
     void sigtermToPayaraMicroEndsFiveHeldCallsWithBye() throws Exception {
         payara.deploy(APP, CONTEXT_ROOT, holdWar);
         holdCallsThenShutDown(5, "SIGTERM", false, () -> assertTrue(payara.terminate(60, TimeUnit.SECONDS),

@@ -50,6 +50,12 @@ final class SippScenario {
         return new SippScenario(dir, resource, serverPort, transport, freePort(), timeoutSeconds);
     }
 
+    /** As {@link #of}, with SIPp on {@code localPort} (a phone whose registered Contact names that port). */
+    static SippScenario onPort(Path dir, String resource, int serverPort, String transport, int localPort,
+            long timeoutSeconds) throws IOException {
+        return new SippScenario(dir, resource, serverPort, transport, localPort, timeoutSeconds);
+    }
+
     /** A fresh folder for scenario copies and SIPp's traces, under {@code java.io.tmpdir}. */
     static Path workDir() throws IOException {
         Path base = Path.of(System.getProperty("java.io.tmpdir"));
@@ -85,6 +91,11 @@ final class SippScenario {
             throw new AssertionError("SIPp did not finish within " + seconds + " s; traces in " + dir);
         }
         return sipp.exitValue();
+    }
+
+    /** SIPp's message trace ({@code -trace_msg}): every message sent and received. */
+    Path messages() {
+        return dir.resolve(logName + "-messages.log");
     }
 
     /** Where to look when a run failed. */

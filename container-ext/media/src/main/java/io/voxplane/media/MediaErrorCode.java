@@ -34,7 +34,15 @@ public enum MediaErrorCode {
     /** A digit collection ended without a result: replaced by another function or the session closed. */
     FUNCTION_STOPPED("VXMED-013"),
     /** A session's ptime does not match the conference room's frame duration. */
-    ROOM_PTIME_MISMATCH("VXMED-014");
+    ROOM_PTIME_MISMATCH("VXMED-014"),
+    /**
+     * DTMF cannot be sent: the peer's SDP did not offer {@code telephone-event}, so no payload type
+     * was negotiated (RFC 4733 s2.5.1 sends events only with a negotiated payload type; in-band
+     * tones are not generated here).
+     */
+    NO_TELEPHONE_EVENT("VXMED-015"),
+    /** DTMF cannot be sent: the stream does not send (hold: recvonly or inactive, or remote 0.0.0.0). */
+    NOT_SENDING("VXMED-016");
 
     private final String code;
 

@@ -21,6 +21,12 @@ public final class DtmfSender {
     public static final int DEFAULT_DURATION_MILLIS = 100;
     /** Default update interval: 50 ms (s2.5.1.2 suggests 50 ms for DTMF). */
     public static final int DEFAULT_INTERVAL_MILLIS = 50;
+    /**
+     * Default pause between two digits of a string: 70 ms. ITU-T Q.24 lets receivers demand a pause
+     * of up to 40 ms between tones; 70 ms keeps a margin and, with 100 ms tones, sends about six
+     * digits a second, as autodialers do.
+     */
+    public static final int DEFAULT_GAP_MILLIS = 70;
     /** Default volume: 10 dBm0 below reference, a usual DTMF level. */
     public static final int DEFAULT_VOLUME = 10;
 

@@ -8,6 +8,7 @@ import io.voxplane.media.codec.AudioCodec;
 import io.voxplane.media.codec.AudioEncoder;
 import io.voxplane.media.dtmf.DtmfFormatException;
 import io.voxplane.media.dtmf.DtmfReceiver;
+import io.voxplane.media.dtmf.DtmfSender;
 import io.voxplane.media.dtmf.TelephoneEvent;
 import io.voxplane.media.jitter.JitterBuffer;
 import io.voxplane.media.jitter.JitterBufferConfig;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -55,7 +57,8 @@ import java.util.function.Consumer;
  * RTP port that are RTCP (RFC 5761 s4) are handled as RTCP.
  *
  * <p>Send path: one outgoing stream (SSRC, sequence, timestamp; {@link RtpStreamSender}) to the
- * latched address, only while the direction sends. RTCP SR/RR with SDES CNAME go out at the
+ * latched address, only while the direction sends. DTMF goes out as RFC 4733 telephone-events in
+ * the same stream ({@link #sendDtmf}), the function's audio held back while an event lasts. RTCP SR/RR with SDES CNAME go out at the
  * randomised interval of s6.2 ({@link RtcpScheduler}) and a BYE at close (s6.6).
  *
  * <p>Timers (paced sending, inactivity, RTCP, quality reports) run on the transport's
@@ -80,6 +83,7 @@ public final class MediaSession implements AutoCloseable {
     private final MediaConfig config;
     private final RtpStreamSender sender;
     private final DtmfReceiver dtmf = new DtmfReceiver();
+    private final DtmfTransmitter dtmfOut = new DtmfTransmitter(this);
     private final RtpPacket view = new RtpPacket();
     private final byte[] receiveBuffer = new byte[RtpTransport.MAX_DATAGRAM];
 
@@ -281,6 +285,46 @@ public final class MediaSession implements AutoCloseable {
         return collector.result();
     }
 
+    /**
+     * Sends {@code digits} ({@code 0-9 * # A-D}, a-d too) as RFC 4733 telephone-events with the
+     * default tone ({@value DtmfSender#DEFAULT_DURATION_MILLIS} ms) and gap
+     * ({@value DtmfSender#DEFAULT_GAP_MILLIS} ms); see {@link #sendDtmf(String, int, int)}.
+     */
+    public CompletionStage<Void> sendDtmf(String digits) {
+        return sendDtmf(digits, DtmfSender.DEFAULT_DURATION_MILLIS, DtmfSender.DEFAULT_GAP_MILLIS);
+    }
+
+    /**
+     * Sends {@code digits} as RFC 4733 telephone-events on this stream (same SSRC and sequence
+     * numbers as the audio, the negotiated telephone-event payload type), one event of
+     * {@code toneMillis} (40-5000) per digit, the next one {@code gapMillis} (0-5000) after the
+     * previous one's end; the running function's audio is not sent while an event lasts. Requests
+     * queue behind each other; the function is not touched. The stage completes when the last
+     * digit's end packets are sent, on the session's thread with the session locked, or fails with
+     * {@link IllegalArgumentException} (a character that is not a key, or durations out of range:
+     * nothing sent) or {@link MediaException}: {@code VXMED-015} the peer did not offer
+     * telephone-event, {@code VXMED-016} the stream does not send (hold), {@code VXMED-009} the
+     * session is or gets closed, {@code VXMED-010} not configured yet.
+     */
+    public CompletionStage<Void> sendDtmf(String digits, int toneMillis, int gapMillis) {
+        Objects.requireNonNull(digits, "digits");
+        synchronized (lock) {
+            try {
+                checkConfigured();
+            } catch (MediaException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            return dtmfOut.send(digits, toneMillis, gapMillis);
+        }
+    }
+
+    /** DTMF digits sent (their end packets went out). */
+    public long dtmfDigitsSent() {
+        synchronized (lock) {
+            return dtmfOut.digitsSent();
+        }
+    }
+
     /** Stops the current function, if any (nothing is reported). */
     public void stopFunction() {
         synchronized (lock) {
@@ -332,6 +376,7 @@ public final class MediaSession implements AutoCloseable {
                 return;
             }
             replaceFunction(null);
+            dtmfOut.stop(new MediaException(MediaErrorCode.SESSION_CLOSED, toString() + " closed while sending DTMF"));
             cancel(inactivityCheck);
             cancel(rtcpTimer);
             cancel(qualityTimer);
@@ -417,6 +462,10 @@ public final class MediaSession implements AutoCloseable {
      * sends it; while the direction does not send, only the stream's clock advances. Lock held.
      */
     void sendFrame(short[] pcm, int off) {
+        if (dtmfOut.suppressesAudio()) {
+            sender.skip(sender.nextTimestamp(), params.frameTimestampIncrement());
+            return;
+        }
         AudioCodec codec = params.codec();
         if (encoder == null) {
             encoder = codec.newEncoder();
@@ -436,11 +485,29 @@ public final class MediaSession implements AutoCloseable {
 
     /** Sends {@code packet}'s payload with our payload type, stream header and {@code timestamp}. Lock held. */
     void sendPayload(RtpPacket packet, long timestamp, boolean marker) {
+        if (dtmfOut.suppressesAudio()) {
+            sender.skip(timestamp, params.frameTimestampIncrement());
+            return;
+        }
         ByteBuf out = sender.withTimestamp(params.sends() ? endpoint.alloc() : null, params.payloadType(),
                 timestamp, marker, packet.buffer(), packet.offset() + packet.payloadOffset(), packet.payloadLength(),
                 params.frameTimestampIncrement());
         if (out != null) {
             sent.onSent(timestamp, packet.payloadLength());
+            packetsSent++;
+            endpoint.sendRtp(out, latch.target());
+        }
+    }
+
+    /**
+     * Sends one telephone-event packet in our stream (RFC 4733 s2.1) with the event's start
+     * {@code timestamp}; {@code mediaTimestamp} is the timeline's position now, for the sender
+     * reports (RFC 3550 s6.4.1). Lock held.
+     */
+    void sendEvent(int payloadType, long timestamp, long mediaTimestamp, boolean marker, byte[] payload) {
+        ByteBuf out = sender.event(params.sends() ? endpoint.alloc() : null, payloadType, timestamp, marker, payload);
+        if (out != null) {
+            sent.onSent(mediaTimestamp, payload.length);
             packetsSent++;
             endpoint.sendRtp(out, latch.target());
         }

@@ -70,6 +70,49 @@ final class RtpStreamSender {
         return packet(out, payloadType, timestamp & 0xFFFFFFFFL, marker, payload, off, len);
     }
 
+    /**
+     * A telephone-event packet (RFC 4733 s2.1: same SSRC and sequence numbers as the audio) with
+     * the event's own {@code timestamp} and {@code marker}: it takes the next sequence number but
+     * leaves the audio timeline alone (all packets of one event carry its start timestamp, s2.3.5);
+     * {@link #eventEnded} moves the timeline past the event. {@code out} null only accounts it.
+     */
+    ByteBuf event(ByteBufAllocator out, int payloadType, long timestamp, boolean marker, byte[] payload) {
+        boolean audioMarker = this.marker;
+        long ts = lastTimestamp;
+        long at = lastSentNanos;
+        boolean any = sentAny;
+        this.marker = false;
+        ByteBuf b = packet(out, payloadType, timestamp & 0xFFFFFFFFL, marker, payload, 0, payload.length);
+        this.marker = audioMarker;
+        lastTimestamp = ts;
+        lastSentNanos = at;
+        sentAny = any;
+        return b;
+    }
+
+    /**
+     * An audio frame not sent because an event covers its time: the timeline advances as if it had
+     * been sent, the sequence number does not (no gap that would look like loss).
+     */
+    void skip(long timestamp, int timestampIncrement) {
+        nextTimestamp = (timestamp + timestampIncrement) & 0xFFFFFFFFL;
+    }
+
+    /**
+     * An event covering the timeline up to {@code endTimestamp} has ended now: the next audio
+     * starts a talkspurt (marker) at or after it, never inside the event's span.
+     */
+    void eventEnded(long endTimestamp) {
+        long end = endTimestamp & 0xFFFFFFFFL;
+        if ((int) (end - nextTimestamp) > 0) {
+            nextTimestamp = end;
+        }
+        marker = true;
+        sentAny = true;
+        lastTimestamp = nextTimestamp;
+        lastSentNanos = clock.nanoTime();
+    }
+
     private ByteBuf packet(ByteBufAllocator out, int payloadType, long ts, boolean extraMarker, byte[] payload,
             int off, int len) {
         boolean m = marker || extraMarker;

@@ -11,6 +11,7 @@ import io.voxplane.runtime.signaling.SignalingPlane;
 import io.voxplane.runtime.task.TaskStatistics;
 import io.voxplane.runtime.task.TaskTracker;
 import io.voxplane.runtime.task.TaskTrackers;
+import io.voxplane.stack.proxy.ProxiedDialogs;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,8 @@ import org.eclipse.microprofile.metrics.Tag;
  * <li>{@code voxplane.transactions} (live) and {@code voxplane.transactions.pending} (non-INVITE
  * without a final response);</li>
  * <li>{@code voxplane.calls.active} (every {@link CallTerminator});</li>
+ * <li>{@code voxplane.proxy.dialogs} (record-routed dialogs tracked now) and
+ * {@code voxplane.proxy.dialogs.untracked} (calls past {@code voxplane.proxy.max-dialogs} since start);</li>
  * <li>{@code voxplane.shutdown.phase} (the {@link io.voxplane.runtime.lifecycle.ShutdownPhase} ordinal,
  * 0 while running).</li>
  * </ul>
@@ -155,10 +158,23 @@ public class VoxplaneMetrics {
                 "non-INVITE transactions still waiting for their final response",
                 () -> signaling.isResolvable() ? signaling.get().pendingTransactionCount() : 0));
         gauges.add(new GaugeSpec("voxplane.calls.active", Map.of(), "calls up or being set up", this::activeCalls));
+        gauges.add(new GaugeSpec("voxplane.proxy.dialogs", Map.of(),
+                "record-routed dialogs the proxy core tracks (ended with BYE both ways at shutdown)",
+                () -> proxiedDialogs(ProxiedDialogs::size)));
+        gauges.add(new GaugeSpec("voxplane.proxy.dialogs.untracked", Map.of(),
+                "proxied calls not tracked since start because voxplane.proxy.max-dialogs were",
+                () -> proxiedDialogs(ProxiedDialogs::untrackedOverLimit)));
         gauges.add(new GaugeSpec("voxplane.shutdown.phase", Map.of(),
                 "shutdown phase: 0 running, 1 initiated, 2 draining, 3 terminating, 4 completed",
                 () -> coordinator.isResolvable() ? coordinator.get().phase().ordinal() : 0));
         return gauges;
+    }
+
+    private Number proxiedDialogs(Function<ProxiedDialogs, Number> field) {
+        if (!signaling.isResolvable()) {
+            return 0;
+        }
+        return signaling.get().proxy().map(proxy -> field.apply(proxy.dialogs())).orElse(0);
     }
 
     private int activeCalls() {

@@ -7,6 +7,7 @@ import io.voxplane.runtime.bus.Bus;
 import io.voxplane.runtime.bus.BusEvent;
 import io.voxplane.runtime.events.CloseMedia;
 import io.voxplane.runtime.events.DtmfReceived;
+import io.voxplane.runtime.events.DtmfSent;
 import io.voxplane.runtime.events.MediaFunctionFinished;
 import io.voxplane.runtime.events.MediaFunctionSpec;
 import io.voxplane.runtime.events.MediaInactive;
@@ -43,6 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>a re-INVITE in the dialog (RFC 3264 s8): {@link ModifyMedia}, then 200 with the new answer,
  * or the rejection; without SDP, 200 offering our last description again.</li>
  * <li>the end of the call (BYE either way, CANCEL, no ACK, hangup): {@link CloseMedia};</li>
+ * <li>{@link MediaCall#sendDtmf}: {@code SendDtmf}; {@link DtmfSent} completes its stage;</li>
  * <li>{@link DtmfReceived} to the app's listener, {@link MediaFunctionFinished} to its stages,
  * {@link MediaInactive}: the container hangs up (BYE).</li>
  * </ul>
@@ -207,6 +209,13 @@ final class AppMedia {
         AppMediaCall call = calls.get(finished.callId());
         if (call != null) {
             call.finished(finished.commandId(), finished.reason(), finished.digits(), finished.detail());
+        }
+    }
+
+    void onDtmfSent(DtmfSent sent) {
+        AppMediaCall call = calls.get(sent.callId());
+        if (call != null) {
+            call.dtmfSent(sent.commandId(), sent.outcome(), sent.detail());
         }
     }
 

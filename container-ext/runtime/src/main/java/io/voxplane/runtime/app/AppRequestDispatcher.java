@@ -3,6 +3,7 @@ package io.voxplane.runtime.app;
 import io.voxplane.runtime.Plane;
 import io.voxplane.runtime.bus.Bus;
 import io.voxplane.runtime.events.DtmfReceived;
+import io.voxplane.runtime.events.DtmfSent;
 import io.voxplane.runtime.events.MediaFunctionFinished;
 import io.voxplane.runtime.events.MediaInactive;
 import io.voxplane.runtime.events.MediaModified;
@@ -152,6 +153,13 @@ public class AppRequestDispatcher implements RequestDispatcher, ProxyRouter, Pro
         AppDialogs d = dialogs;
         if (d != null) {
             d.media().onDtmf(event);
+        }
+    }
+
+    void onDtmfSent(@ObservesAsync DtmfSent event) {
+        AppDialogs d = dialogs;
+        if (d != null) {
+            d.media().onDtmfSent(event);
         }
     }
 

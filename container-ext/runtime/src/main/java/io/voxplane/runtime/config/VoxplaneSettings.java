@@ -1,5 +1,7 @@
 package io.voxplane.runtime.config;
 
+import io.voxplane.stack.dns.DnsConfig;
+import io.voxplane.stack.proxy.ProxyConfig;
 import io.voxplane.stack.transaction.TransactionConfig;
 import io.voxplane.stack.transport.ListenPoint;
 import io.voxplane.stack.transport.TransportConfig;
@@ -12,12 +14,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Everything a Voxplane node reads from configuration, checked once at startup. Every key has a
  * default (the {@code DEFAULT_*} constants here and in {@link TransportConfig} and
- * {@link TransactionConfig}); docs/deployment.md lists them all. A value of the wrong form fails
+ * {@link TransactionConfig}, {@link DnsConfig}); docs/deployment.md lists them all. A value of the wrong form fails
  * with a {@link ConfigurationException} that names the key.
  *
  * <p>Durations are ISO-8601 ({@code PT0.5S}) or a whole number of milliseconds ({@code 500}),
@@ -27,9 +30,15 @@ import java.util.Optional;
  * @param transactions   RFC 3261 timers and the transaction limit
  * @param busMaxInFlight events in flight per bus queue, key {@value #BUS_MAX_IN_FLIGHT}
  * @param stopTimeout    how long a plane may take to stop, key {@value #STOP_TIMEOUT}
+ * @param dns            how SIP URIs with host names are resolved (RFC 3263), keys {@code voxplane.dns.*}
+ * @param proxyMaxDialogs record-routed dialogs the proxy core tracks to end them at shutdown, key
+ *                       {@value #PROXY_MAX_DIALOGS} (default {@link ProxyConfig#DEFAULT_MAX_DIALOGS})
+ * @param proxyDialogMaxIdle how long a tracked dialog may see no request before it may be dropped to
+ *                       make room, key {@value #PROXY_DIALOG_MAX_IDLE} (default
+ *                       {@link ProxyConfig#DEFAULT_DIALOG_MAX_IDLE})
  */
 public record VoxplaneSettings(TransportConfig transport, TransactionConfig transactions, int busMaxInFlight,
-                               Duration stopTimeout) {
+                               Duration stopTimeout, DnsConfig dns, int proxyMaxDialogs, Duration proxyDialogMaxIdle) {
 
     public static final String SIP_HOST = "voxplane.sip.host";
     public static final String SIP_PORT = "voxplane.sip.port";
@@ -51,6 +60,20 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
     public static final String MAX_TRANSACTIONS = "voxplane.sip.transaction.max";
     public static final String BUS_MAX_IN_FLIGHT = "voxplane.bus.max-in-flight";
     public static final String STOP_TIMEOUT = "voxplane.shutdown.timeout";
+    public static final String PROXY_MAX_DIALOGS = "voxplane.proxy.max-dialogs";
+    public static final String PROXY_DIALOG_MAX_IDLE = "voxplane.proxy.dialog-max-idle";
+    public static final String DNS_SERVERS = "voxplane.dns.servers";
+    public static final String DNS_CACHE_TTL = "voxplane.dns.cache-ttl";
+    public static final String DNS_NEGATIVE_CACHE_TTL = "voxplane.dns.negative-cache-ttl";
+    public static final String DNS_TIMEOUT = "voxplane.dns.timeout";
+    public static final String DNS_RETRIES = "voxplane.dns.retries";
+    public static final String DNS_CACHE_SIZE = "voxplane.dns.cache-size";
+
+    /**
+     * Ten tries per DNS server at most: with the doubling wait that is already 17 minutes at a
+     * one-second timeout; more only holds a signaling worker longer. Bound of {@value #DNS_RETRIES}.
+     */
+    public static final int MAX_DNS_RETRIES = 10;
 
     /**
      * All IPv4 interfaces: a PBX is reached from the LAN, not only from its own host. Set
@@ -82,9 +105,14 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(10);
 
     public VoxplaneSettings {
+        Objects.requireNonNull(dns, "dns");
         if (busMaxInFlight < 1) {
             throw new IllegalArgumentException("busMaxInFlight must be positive: " + busMaxInFlight);
         }
+        if (proxyMaxDialogs < 0) {
+            throw new IllegalArgumentException("proxyMaxDialogs must not be negative: " + proxyMaxDialogs);
+        }
+        Objects.requireNonNull(proxyDialogMaxIdle, "proxyDialogMaxIdle");
     }
 
     /** The settings with every default (SIP on 0.0.0.0:5060, UDP and TCP). */
@@ -127,7 +155,39 @@ public record VoxplaneSettings(TransportConfig transport, TransactionConfig tran
                 r.integer(MAX_TRANSACTIONS, TransactionConfig.DEFAULT_MAX_TRANSACTIONS, 1, Integer.MAX_VALUE));
         return new VoxplaneSettings(transport.build(), transactions,
                 r.integer(BUS_MAX_IN_FLIGHT, DEFAULT_BUS_MAX_IN_FLIGHT, 1, Integer.MAX_VALUE),
-                r.duration(STOP_TIMEOUT, DEFAULT_STOP_TIMEOUT));
+                r.duration(STOP_TIMEOUT, DEFAULT_STOP_TIMEOUT), dns(r),
+                r.integer(PROXY_MAX_DIALOGS, ProxyConfig.DEFAULT_MAX_DIALOGS, 0, Integer.MAX_VALUE),
+                r.duration(PROXY_DIALOG_MAX_IDLE, ProxyConfig.DEFAULT_DIALOG_MAX_IDLE));
+    }
+
+    /** The {@code voxplane.dns.*} keys; {@value #DNS_SERVERS} empty or unset: the system's resolver. */
+    private static DnsConfig dns(Reader r) {
+        List<InetSocketAddress> servers = new ArrayList<>();
+        Optional<String> listed = r.raw(DNS_SERVERS);
+        if (listed.isPresent()) {
+            for (String item : listed.get().split(",")) {
+                if (item.isBlank()) {
+                    continue;
+                }
+                try {
+                    servers.add(DnsConfig.parseServer(item));
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException(DNS_SERVERS, listed.get(),
+                            "expected host:port[,...] with IP literal hosts such as 10.0.0.2:53,[::1]:53 ("
+                                    + e.getMessage() + ")", e);
+                }
+            }
+        }
+        Duration timeout = r.duration(DNS_TIMEOUT, DnsConfig.DEFAULT_TIMEOUT);
+        if (timeout.toMillis() < 1) {
+            throw new ConfigurationException(DNS_TIMEOUT, timeout.toString(), "expected at least 1 ms", null);
+        }
+        return new DnsConfig(servers,
+                r.durationOrZero(DNS_CACHE_TTL, DnsConfig.DEFAULT_CACHE_TTL),
+                r.durationOrZero(DNS_NEGATIVE_CACHE_TTL, DnsConfig.DEFAULT_NEGATIVE_CACHE_TTL),
+                timeout,
+                r.integer(DNS_RETRIES, DnsConfig.DEFAULT_RETRIES, 1, MAX_DNS_RETRIES),
+                r.integer(DNS_CACHE_SIZE, DnsConfig.DEFAULT_MAX_CACHE_ENTRIES, 1, Integer.MAX_VALUE));
     }
 
     /**

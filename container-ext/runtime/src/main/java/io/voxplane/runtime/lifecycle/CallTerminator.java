@@ -22,7 +22,8 @@ import java.util.concurrent.CompletionStage;
  * </ul>
  * It need not refuse new calls itself: from INITIATED on the signaling plane answers every new
  * out-of-dialog request with 503. {@code io.voxplane.runtime.app.AppCallTerminator} is the
- * implementation for app calls.
+ * implementation for app calls, {@code io.voxplane.runtime.signaling.ProxiedCallTerminator} the one
+ * for calls the proxy core only forwards (BYE to both sides of each record-routed dialog).
  */
 public interface CallTerminator {
 

@@ -1,5 +1,6 @@
 package io.voxplane.runtime.media;
 
+import io.voxplane.media.MediaErrorCode;
 import io.voxplane.media.MediaException;
 import io.voxplane.media.session.DigitCollection;
 import io.voxplane.media.session.FunctionOutcome;
@@ -18,6 +19,7 @@ import io.voxplane.runtime.bus.BusEvent;
 import io.voxplane.runtime.config.VoxplaneSettings;
 import io.voxplane.runtime.events.CloseMedia;
 import io.voxplane.runtime.events.DtmfReceived;
+import io.voxplane.runtime.events.DtmfSent;
 import io.voxplane.runtime.events.MediaFunctionFinished;
 import io.voxplane.runtime.events.MediaFunctionSpec;
 import io.voxplane.runtime.events.MediaInactive;
@@ -27,6 +29,7 @@ import io.voxplane.runtime.events.MediaQualityReport;
 import io.voxplane.runtime.events.MediaRejected;
 import io.voxplane.runtime.events.ModifyMedia;
 import io.voxplane.runtime.events.OpenMedia;
+import io.voxplane.runtime.events.SendDtmf;
 import io.voxplane.runtime.events.StartMediaFunction;
 import io.voxplane.runtime.lifecycle.PhaseConfirmed;
 import io.voxplane.runtime.lifecycle.PlaneStarted;
@@ -60,6 +63,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -75,6 +79,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * <li>{@link ModifyMedia} (re-INVITE, s8: hold, resume, new address or codec): {@link MediaModified}
  * or {@link MediaRejected};</li>
  * <li>{@link StartMediaFunction}: replaces the function; {@link CloseMedia}: frees the endpoint;</li>
+ * <li>{@link SendDtmf}: the session sends the digits as RFC 4733 events in the call's stream;
+ * {@link DtmfSent} once the last end packets are out, or why not;</li>
  * <li>back to signaling: {@link DtmfReceived}, {@link MediaFunctionFinished}, {@link MediaInactive};
  * {@link MediaQualityReport} to whoever listens.</li>
  * </ul>
@@ -396,6 +402,31 @@ public class MediaPlane {
             return;
         }
         startFunction(call, start.commandId(), start.function());
+    }
+
+    void onSendDtmf(@ObservesAsync SendDtmf send) {
+        MediaCallState call = calls.get(send.callId());
+        if (call == null) {
+            publish(new DtmfSent(send.callId(), send.commandId(), DtmfSent.Outcome.MEDIA_CLOSED,
+                    NO_MEDIA + " call " + send.callId() + " has no media"));
+            return;
+        }
+        call.session.sendDtmf(send.digits(), send.toneMillis(), send.gapMillis())
+                .whenComplete((done, failure) -> publish(dtmfSent(send, failure)));
+    }
+
+    /** The answer to {@code send}: sent, or the outcome matching the failure's type and code. */
+    static DtmfSent dtmfSent(SendDtmf send, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+        DtmfSent.Outcome outcome = switch (cause) {
+            case null -> DtmfSent.Outcome.SENT;
+            case IllegalArgumentException bad -> DtmfSent.Outcome.BAD_REQUEST;
+            case MediaException media when media.code() == MediaErrorCode.NO_TELEPHONE_EVENT ->
+                    DtmfSent.Outcome.NO_TELEPHONE_EVENT;
+            case MediaException media when media.code() == MediaErrorCode.NOT_SENDING -> DtmfSent.Outcome.NOT_SENDING;
+            default -> DtmfSent.Outcome.MEDIA_CLOSED;
+        };
+        return new DtmfSent(send.callId(), send.commandId(), outcome, cause == null ? "" : String.valueOf(cause.getMessage()));
     }
 
     void onClose(@ObservesAsync CloseMedia close) {

@@ -21,6 +21,7 @@ import io.voxplane.runtime.task.TaskTracker;
 import io.voxplane.runtime.task.TaskTrackers;
 import io.voxplane.sip.SipRequest;
 import io.voxplane.sip.SipResponse;
+import io.voxplane.stack.dns.DnsTargetResolver;
 import io.voxplane.stack.transaction.SipIdGenerator;
 import io.voxplane.stack.proxy.ProxyConfig;
 import io.voxplane.stack.proxy.ProxyRouter;
@@ -120,6 +121,7 @@ public class SignalingPlane {
 
     private volatile PlaneState state = PlaneState.NEW;
     private volatile TransactionLayer transactions;
+    private volatile StatefulProxy proxy;
     private BusMessageSender sender;
     private TaskTracker tasks;
 
@@ -151,11 +153,12 @@ public class SignalingPlane {
             // A dispatcher that proxies (the app model) runs as the router of a stateful proxy core
             // (RFC 3261 s16), which owns the transaction layer, CANCEL and ACK forwarding.
             if (dispatcher instanceof ProxyRouter router) {
-                StatefulProxy proxy = new StatefulProxy(sender, timers, proxyConfig(), router);
+                StatefulProxy core = new StatefulProxy(sender, timers, proxyConfig(), router);
                 if (dispatcher instanceof ProxyCoreAware aware) {
-                    aware.attach(proxy);
+                    aware.attach(core);
                 }
-                transactions = proxy.transactions();
+                transactions = core.transactions();
+                proxy = core;
             } else {
                 transactions = new TransactionLayer(sender, timers, settings.transactions(),
                         new DispatchingTransactionUser(dispatcher));
@@ -173,6 +176,8 @@ public class SignalingPlane {
     /**
      * The proxy core's own address (Via sent-by, Record-Route) from the first listen point; a
      * wildcard host stands for loopback, so deployments that proxy set {@code voxplane.sip.host}.
+     * Next hops (proxy branches, the app UA and B2BUA legs, which share this config) are resolved
+     * by DNS per RFC 3263 ({@link DnsTargetResolver}, keys {@code voxplane.dns.*}).
      */
     private ProxyConfig proxyConfig() {
         ListenPoint first = settings.transport().listenPoints().get(0);
@@ -185,7 +190,9 @@ public class SignalingPlane {
         // Port 0 (tests: a free port picked at bind, after this plane starts) is not known here;
         // the default port keeps the proxy's Via and Record-Route well-formed.
         int port = address.getPort() == 0 ? ProxyConfig.DEFAULT_SIP_PORT : address.getPort();
-        return ProxyConfig.of(host, port, first.transport()).withTransactions(settings.transactions());
+        return ProxyConfig.of(host, port, first.transport()).withTransactions(settings.transactions())
+                .withResolver(new DnsTargetResolver(settings.dns()))
+                .withMaxDialogs(settings.proxyMaxDialogs()).withDialogMaxIdle(settings.proxyDialogMaxIdle());
     }
 
     /** Refuses new transactions, fails pending sends, cancels the plane's timers and tasks. Idempotent. */
@@ -227,6 +234,14 @@ public class SignalingPlane {
     public int transactionCount() {
         TransactionLayer layer = transactions;
         return layer == null ? 0 : layer.transactionCount();
+    }
+
+    /**
+     * The proxy core, once started with a dispatcher that proxies (the app model); empty for a
+     * plain dispatcher. {@link ProxiedCallTerminator} ends the dialogs it record-routed.
+     */
+    public Optional<StatefulProxy> proxy() {
+        return Optional.ofNullable(proxy);
     }
 
     /** The plane's task counters and leaks, once started. */

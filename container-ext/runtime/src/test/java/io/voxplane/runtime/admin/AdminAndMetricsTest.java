@@ -103,6 +103,8 @@ class AdminAndMetricsTest {
         }
         assertTrue(gauges.containsKey("voxplane.transactions"));
         assertTrue(gauges.containsKey("voxplane.transactions.pending"));
+        assertEquals(0, gauges.get("voxplane.proxy.dialogs").value().get().intValue());
+        assertEquals(0L, gauges.get("voxplane.proxy.dialogs.untracked").value().get().longValue());
         assertTrue(gauges.containsKey("voxplane.bus.rejected{queue=transport}"));
         Map<String, List<String>> descriptions = metrics.gauges().stream().collect(Collectors.groupingBy(
                 GaugeSpec::name, Collectors.mapping(GaugeSpec::description, Collectors.toList())));

@@ -10,8 +10,8 @@ import io.voxplane.runtime.app.fixtures.DialogApp;
 import io.voxplane.runtime.app.fixtures.Recorder;
 import io.voxplane.runtime.bus.LocalBus;
 import io.voxplane.runtime.config.ConfigLookup;
+import io.voxplane.runtime.config.ShutdownSettings;
 import io.voxplane.runtime.config.VoxplaneSettings;
-import io.voxplane.runtime.lifecycle.GenerousShutdownSettings;
 import io.voxplane.runtime.lifecycle.ShutdownCoordinator;
 import io.voxplane.runtime.lifecycle.ShutdownReport;
 import io.voxplane.runtime.signaling.SignalingPlane;
@@ -38,13 +38,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * SIPp holds calls answered by an app ({@code uac-app-hangs-up.xml} with {@code -s answer}: the
- * app never hangs up itself) until the node shuts down: every call gets the node's BYE, SIPp counts
- * each as successful, every plane confirms every phase (none forced) and nothing is left running.
- * The phase timeouts are {@link GenerousShutdownSettings}' 10 s, not the production budgets
- * (TERMINATING 1 s): with three runnable threads per core, 200 calls' BYEs took 1,005 ms and the
- * phase was forced, so "clean" with the defaults asserted a duration. The report's timings are
- * logged (VXRT-200); issue 5 asks under 500 ms for fewer than 10 calls and under 2 s for 200,
- * which the Arquillian tests measure in Payara.
+ * app never hangs up itself) until the node shuts down: every call gets the node's BYE, SIPp
+ * counts each as successful, and nothing is left running. The phase timeouts are generous so a
+ * loaded machine cannot force a phase; the report's timings are logged (VXRT-200), and issue 5's
+ * targets (under 500 ms for fewer than 10 calls, under 2 s for 200) are measured with the default
+ * timeouts in Payara by the Arquillian tests.
  */
 @Timeout(180)
 class ShutdownWithSippCallsTest {
@@ -63,6 +61,20 @@ class ShutdownWithSippCallsTest {
                     VoxplaneSettings.TIMER_T2, "PT4S",
                     VoxplaneSettings.STOP_TIMEOUT, "PT5S")));
         }
+
+        /**
+         * Phase timeouts far above what the phases need: this test is about every call getting
+         * its BYE, and a loaded machine must only make it slower, never force a phase.
+         */
+        @Produces
+        @Singleton
+        ShutdownSettings shutdown() {
+            return ShutdownSettings.from(ConfigLookup.of(Map.of(
+                    ShutdownSettings.INITIATED_TIMEOUT, "PT10S",
+                    ShutdownSettings.DRAINING_TIMEOUT, "PT10S",
+                    ShutdownSettings.TERMINATING_TIMEOUT, "PT30S",
+                    ShutdownSettings.COMPLETED_TIMEOUT, "PT10S")));
+        }
     }
 
     private WeldContainer container;
@@ -78,8 +90,8 @@ class ShutdownWithSippCallsTest {
         container = new Weld().disableDiscovery().containerId(null).addExtension(new SipAppExtension())
                 .addBeanClasses(TransportPlane.class, SignalingPlane.class, LocalBus.class, TaskTrackers.class,
                         TestConcurrencyResources.class, SippSettings.class, AppRequestDispatcher.class,
-                        ActiveDialogs.class, AppCallTerminator.class, ShutdownCoordinator.class,
-                        GenerousShutdownSettings.class, DialogApp.class, Recorder.class)
+                        ActiveDialogs.class, AppCallTerminator.class, ShutdownCoordinator.class, DialogApp.class,
+                        Recorder.class)
                 .initialize();
         int port = container.select(TransportPlane.class).get().listenPoints().stream()
                 .filter(p -> p.transport() == TransportType.UDP).map(ListenPoint::address).findFirst().orElseThrow()

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.voxplane.stack.dns.DnsConfig;
+import io.voxplane.stack.proxy.ProxyConfig;
 import io.voxplane.stack.transport.ListenPoint;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,5 +78,66 @@ class VoxplaneSettingsTest {
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
                 ConfigLookup.of(Map.of(VoxplaneSettings.SIP_TRANSPORTS, "udp,sctp"))));
         assertEquals(VoxplaneSettings.SIP_TRANSPORTS, e.key());
+    }
+
+    @Test
+    void dnsDefaultsToTheSystemResolverWithTheDefaultCacheAndTimeout() {
+        assertEquals(DnsConfig.defaults(), VoxplaneSettings.defaults().dns());
+    }
+
+    @Test
+    void dnsKeysSetServersCacheAndTimeout() {
+        DnsConfig dns = VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.DNS_SERVERS, "10.0.0.2, [::1]:5353",
+                VoxplaneSettings.DNS_CACHE_TTL, "PT5M",
+                VoxplaneSettings.DNS_NEGATIVE_CACHE_TTL, "0",
+                VoxplaneSettings.DNS_TIMEOUT, "300",
+                VoxplaneSettings.DNS_RETRIES, "3",
+                VoxplaneSettings.DNS_CACHE_SIZE, "500"))).dns();
+
+        assertEquals(List.of(new InetSocketAddress("10.0.0.2", 53), new InetSocketAddress("::1", 5353)), dns.servers());
+        assertEquals(Duration.ofMinutes(5), dns.cacheTtl());
+        assertEquals(Duration.ZERO, dns.negativeCacheTtl());
+        assertEquals(Duration.ofMillis(300), dns.timeout());
+        assertEquals(3, dns.retries());
+        assertEquals(500, dns.maxCacheEntries());
+    }
+
+    @Test
+    void badDnsValuesFailNamingTheKey() {
+        Map<String, String> bad = Map.of(
+                VoxplaneSettings.DNS_SERVERS, "dns.example.com:53",
+                VoxplaneSettings.DNS_CACHE_TTL, "soon",
+                VoxplaneSettings.DNS_TIMEOUT, "0",
+                VoxplaneSettings.DNS_RETRIES, "0",
+                VoxplaneSettings.DNS_CACHE_SIZE, "-1");
+        for (Map.Entry<String, String> entry : bad.entrySet()) {
+            ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
+                    ConfigLookup.of(Map.of(entry.getKey(), entry.getValue()))), entry.getKey());
+            assertEquals(entry.getKey(), e.key());
+            assertTrue(e.getMessage().startsWith("VXCFG-001 " + entry.getKey()), e.getMessage());
+        }
+    }
+
+    @Test
+    void proxyDialogLimitDefaultsToTheStacksAndIsRead() {
+        assertEquals(ProxyConfig.DEFAULT_MAX_DIALOGS, VoxplaneSettings.defaults().proxyMaxDialogs());
+        VoxplaneSettings settings = VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.PROXY_MAX_DIALOGS, "2500")));
+        assertEquals(2500, settings.proxyMaxDialogs());
+    }
+
+    @Test
+    void proxyDialogMaxIdleDefaultsToTheStacksAndIsRead() {
+        assertEquals(ProxyConfig.DEFAULT_DIALOG_MAX_IDLE, VoxplaneSettings.defaults().proxyDialogMaxIdle());
+        assertEquals(Duration.ofHours(2), VoxplaneSettings.from(ConfigLookup.of(Map.of(
+                VoxplaneSettings.PROXY_DIALOG_MAX_IDLE, "PT2H"))).proxyDialogMaxIdle());
+    }
+
+    @Test
+    void negativeProxyDialogLimitFailsNamingTheKey() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> VoxplaneSettings.from(
+                ConfigLookup.of(Map.of(VoxplaneSettings.PROXY_MAX_DIALOGS, "-1"))));
+        assertEquals(VoxplaneSettings.PROXY_MAX_DIALOGS, e.key());
     }
 }

@@ -214,11 +214,12 @@ public final class MediaPhone implements AutoCloseable {
         int cc = data[0] & 0x0F;
         int offset = 12 + 4 * cc;
         return new Rtp(data[1] & 0x7F, ((data[2] & 0xFF) << 8) | (data[3] & 0xFF),
-                Arrays.copyOfRange(data, offset, packet.getLength()));
+                Arrays.copyOfRange(data, offset, packet.getLength()), (data[1] & 0x80) != 0,
+                ByteBuffer.wrap(data, 4, 8).getInt() & 0xFFFFFFFFL, ByteBuffer.wrap(data, 8, 4).getInt() & 0xFFFFFFFFL);
     }
 
-    /** One received RTP packet. */
-    public record Rtp(int payloadType, int sequence, byte[] payload) {
+    /** One received RTP packet (header fields read from the fixed header, RFC 3550 s5.1). */
+    public record Rtp(int payloadType, int sequence, byte[] payload, boolean marker, long timestamp, long ssrc) {
     }
 
     private SipResponse finalResponse(String method, int number) throws Exception {

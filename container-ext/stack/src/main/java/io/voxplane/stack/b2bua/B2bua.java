@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  * CANCEL handling, RFC 3261 s12-s15) that the UA already implements and tests; the B2BUA only
  * links the two legs' events. The price is that the legs share nothing on the wire (new Call-ID,
  * tags and branches on B, as a B2BUA should) and that only what the UA exposes is relayed (the
- * first provisional status, the 2xx body; no re-INVITE or INFO pass-through yet).
+ * provisional statuses and bodies, the 2xx body; no re-INVITE or INFO pass-through yet).
  *
  * <p>Wiring: hand it the transport's {@link MessageSender} and a {@link TimerService}; plug
  * {@link #inboundHandler()} into the transport. It creates no threads.

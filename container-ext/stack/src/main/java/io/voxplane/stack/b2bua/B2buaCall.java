@@ -20,7 +20,9 @@ import java.util.concurrent.CompletionException;
  * full dialog of the stack's {@link UserAgent}.
  *
  * <ul>
- * <li>B's first provisional response above 100 is relayed to A with the same status;</li>
+ * <li>every provisional response of B above 100 is relayed to A, in order, with the same status
+ * and body (180 Ringing, 183 Session Progress with early-media SDP, RFC 3960), until A is
+ * answered;</li>
  * <li>B's 2xx answers A with B's session description; each leg gets its own ACK (the UA ACKs B's
  * 2xx itself; A's ACK ends A's 2xx retransmissions);</li>
  * <li>B's failure (a final non-2xx, or the implied 408/503) is A's final response;</li>
@@ -125,17 +127,18 @@ public final class B2buaCall {
             return;
         }
         bLeg = outgoing;
-        outgoing.progress().thenAccept(provisional -> mailbox.execute(() -> onBProgress(provisional)));
+        outgoing.onProvisional(provisional -> mailbox.execute(() -> onBProgress(provisional)));
         outgoing.answered().whenComplete((ok, failure) -> mailbox.execute(() -> onBAnswered(ok, failure)));
         outgoing.ended().thenAccept(end -> mailbox.execute(() -> onBEnded(end)));
     }
 
     private void onBProgress(SipResponse provisional) {
-        if (aLeg.state() == CallState.TERMINATED || state != B2buaCallState.CALLING) {
+        if (aLeg.state() == CallState.TERMINATED || state == B2buaCallState.CONNECTED
+                || state == B2buaCallState.ENDED) {
             return;
         }
         try {
-            aLeg.provisional(provisional.status());
+            aLeg.provisional(provisional.status(), provisional.contentType().orElse(null), provisional.body());
             state = B2buaCallState.EARLY;
         } catch (UserAgentException late) {
             // A was answered or ended in the meantime: nothing to relay

@@ -13,7 +13,7 @@ package io.voxplane.stack.b2bua;
 public enum B2buaCallState {
     /** A leg received, B leg INVITE sent. */
     CALLING,
-    /** B leg rings; its provisional response went to A. */
+    /** B leg rings; its provisional responses go to A. */
     EARLY,
     /** Both legs answered. */
     CONNECTED,

@@ -6,6 +6,8 @@ import io.voxplane.stack.timer.TimerHandle;
 import io.voxplane.stack.transaction.ClientTransaction;
 import io.voxplane.stack.transaction.ClientTransactionListener;
 import io.voxplane.stack.transaction.TransactionFailure;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One branch of a {@link ProxyTransaction}: the forwarded request and its client transaction
@@ -22,6 +24,7 @@ final class ProxyBranch implements ClientTransactionListener {
     SipResponse finalResponse;
     TimerHandle timer;
     boolean cancelRequested;
+    private Set<String> dialogTags;
 
     ProxyBranch(ProxyTransaction context, ProxyTarget target, SipRequest request) {
         this.context = context;
@@ -36,6 +39,17 @@ final class ProxyBranch implements ClientTransactionListener {
     /** The request as forwarded on this branch (with the proxy's Via on top). */
     SipRequest request() {
         return request;
+    }
+
+    /**
+     * True the first time a 2xx with this To tag comes on this branch: a new dialog (s12.1), not a
+     * retransmission. A branch forked further downstream may bring several.
+     */
+    boolean firstSightOfDialog(String toTag) {
+        if (dialogTags == null) {
+            dialogTags = new HashSet<>(2);
+        }
+        return dialogTags.add(toTag);
     }
 
     boolean pending() {

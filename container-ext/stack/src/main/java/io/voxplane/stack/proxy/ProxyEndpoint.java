@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.UnaryOperator;
 
 /**
  * A standalone {@link StatefulProxy} on one listen point: the Netty transport and the proxy core
@@ -49,13 +50,26 @@ public final class ProxyEndpoint implements AutoCloseable {
     public static ProxyEndpoint start(ListenPoint listen, TransportConfig transportConfig, TransactionConfig transactions,
                                       TargetResolver resolver, ThreadFactory threads, ScheduledExecutorService scheduler,
                                       ProxyRouter router) {
+        return start(listen, transportConfig, config -> config.withTransactions(transactions).withResolver(resolver),
+                threads, scheduler, router);
+    }
+
+    /**
+     * As the other overloads, with the proxy's settings made by {@code configure} from the
+     * defaults for the bound address ({@link ProxyConfig#of}: its host and port, IP-literal
+     * resolver, default transaction timers and dialog limit).
+     */
+    public static ProxyEndpoint start(ListenPoint listen, TransportConfig transportConfig,
+                                      UnaryOperator<ProxyConfig> configure, ThreadFactory threads,
+                                      ScheduledExecutorService scheduler, ProxyRouter router) {
         Objects.requireNonNull(router, "router");
+        Objects.requireNonNull(configure, "configure");
         LateBoundHandler handOff = new LateBoundHandler();
         SipTransportLayer transport = new SipTransportLayer(
                 transportConfig.toBuilder().listen(listen).build(), threads, handOff);
         transport.start();
         ListenPoint bound = transport.boundListenPoints().get(0);
-        ProxyConfig config = ProxyConfig.of(bound.uriHost(), bound.address().getPort(), listen.transport()).withTransactions(transactions).withResolver(resolver);
+        ProxyConfig config = configure.apply(ProxyConfig.of(bound.uriHost(), bound.address().getPort(), listen.transport()));
         StatefulProxy proxy = new StatefulProxy(transport, new ScheduledTimerService(scheduler), config, router);
         handOff.bind(proxy.inboundHandler());
         return new ProxyEndpoint(transport, proxy, handOff);

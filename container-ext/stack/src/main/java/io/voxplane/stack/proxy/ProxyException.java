@@ -9,6 +9,8 @@ public class ProxyException extends RuntimeException {
     public static final String NO_TARGET = "VXPRX-001";
     /** A call on a response context or B2BUA call in a state that does not allow it. */
     public static final String WRONG_STATE = "VXPRX-002";
+    /** The proxied-dialog table was full: idle dialogs were dropped to make room ({@link ProxiedDialogs}). */
+    public static final String DIALOGS_FULL = "VXPRX-003";
     /** A proxy task failed unexpectedly (a bug): logged, the context carries on. */
     public static final String INTERNAL = "VXPRX-900";
 

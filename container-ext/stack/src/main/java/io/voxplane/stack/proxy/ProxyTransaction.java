@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -88,6 +89,7 @@ public final class ProxyTransaction {
     private boolean accepted;
     private volatile ProxyTransactionState state = ProxyTransactionState.AWAITING_ROUTE;
     private volatile Consumer<SipResponse> provisionalListener = response -> { };
+    private final EarlyCSeqs early = new EarlyCSeqs();
 
     ProxyTransaction(StatefulProxy proxy, SipRequest request, ServerTransaction server) {
         this.proxy = proxy;
@@ -198,6 +200,7 @@ public final class ProxyTransaction {
             finalSent = true;
             state = ProxyTransactionState.COMPLETED;
             completed.complete(this);
+            proxy.dialogs().inviteDone(this);
         });
         return server;
     }
@@ -214,6 +217,11 @@ public final class ProxyTransaction {
      */
     public void onProvisional(Consumer<SipResponse> listener) {
         provisionalListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** A request inside one of this INVITE's early dialogs passed through (see {@link EarlyCSeqs}). */
+    void earlyRequestSeen(DialogSide from, long cseq) {
+        early.seen(from, cseq);
     }
 
     /** Events go through this; package-private for the branches and the proxy core. */
@@ -336,7 +344,13 @@ public final class ProxyTransaction {
                 }
                 stopForking = true;
                 waiting.clear();
-                sendUpstream(response.toBuilder().removeTopVia().build());
+                Optional<ProxiedDialog> dialog = createsDialog()
+                        && branch.firstSightOfDialog(response.to().tag().orElse(""))
+                        ? proxy.dialogs().confirmed(request, server.flow(), branch.transaction.target(), response, early)
+                        : Optional.empty();
+                if (!sendUpstream(response.toBuilder().removeTopVia().build())) {
+                    dialog.ifPresent(proxy.dialogs()::notForwarded);
+                }
                 cancelPending();
             } else {
                 proxy.countLate2xx();
@@ -425,6 +439,7 @@ public final class ProxyTransaction {
         if (finalSent && state != ProxyTransactionState.COMPLETED) {
             state = ProxyTransactionState.COMPLETED;
             completed.complete(this);
+            proxy.dialogs().inviteDone(this);
         }
     }
 
@@ -448,13 +463,19 @@ public final class ProxyTransaction {
         return pending;
     }
 
-    private void sendUpstream(SipResponse response) {
+    /** A 2xx to this request creates a dialog that passes through this proxy (s12.1, s16.6 step 4). */
+    private boolean createsDialog() {
+        return request.isInvite() && request.to().tag().isEmpty() && options != null && options.recordRoute();
+    }
+
+    /** @return false when the server transaction refused it */
+    private boolean sendUpstream(SipResponse response) {
         try {
             server.respond(response);
         } catch (TransactionException refused) {
             LOG.log(System.Logger.Level.WARNING, "cannot forward " + response.status() + " for " + request.method() + " "
                     + request.callId() + ": " + refused.getMessage());
-            return;
+            return false;
         }
         if (response.isFinal()) {
             finalSent = true;
@@ -467,6 +488,7 @@ public final class ProxyTransaction {
                         + request.callId() + ": " + failed);
             }
         }
+        return true;
     }
 
     /** A response this proxy makes for the upstream side. */

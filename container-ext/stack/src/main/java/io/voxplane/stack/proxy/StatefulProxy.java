@@ -48,6 +48,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the timer service's. Limits: not handled here are RFC 3263 DNS (plug a resolver in the
  * config), strict routing towards the next hop (a Route without {@code lr} is used as a loose
  * one), double Record-Route across transports, and Timer C (use a branch timeout).
+ *
+ * <p>Dialogs: the proxy tracks the dialogs it record-routed ({@link #dialogs()}, created by the 2xx
+ * it forwards upstream, ended by a BYE passing through) only so that a node going down can end
+ * them with a BYE to each side; routing never depends on them.
  */
 public final class StatefulProxy {
 
@@ -57,6 +61,7 @@ public final class StatefulProxy {
     private final ProxyRouter router;
     private final TransactionLayer transactions;
     private final LoopDetector loops;
+    private final ProxiedDialogs dialogs;
     private final ConcurrentMap<ServerTransaction, ProxyTransaction> invites = new ConcurrentHashMap<>();
     private final AtomicLong acksForwarded = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
@@ -69,6 +74,7 @@ public final class StatefulProxy {
         this.router = Objects.requireNonNull(router, "router");
         this.loops = new LoopDetector(config);
         this.transactions = new TransactionLayer(sender, timers, config.transactions(), new Core());
+        this.dialogs = new ProxiedDialogs(config, transactions);
     }
 
     /** Plug this into the transport. */
@@ -82,6 +88,15 @@ public final class StatefulProxy {
 
     public TransactionLayer transactions() {
         return transactions;
+    }
+
+    /**
+     * The dialogs this proxy record-routed and can end itself at shutdown
+     * ({@link ProxiedDialogs#terminateAll}: BYE to both sides; call it before {@link #shutdown()},
+     * which refuses new transactions).
+     */
+    public ProxiedDialogs dialogs() {
+        return dialogs;
     }
 
     /**
@@ -244,8 +259,12 @@ public final class StatefulProxy {
             ProxyTransaction context = new ProxyTransaction(StatefulProxy.this, request, server);
             if (request.isInvite()) {
                 invites.put(server, context);
+                if (request.to().tag().isEmpty()) {
+                    dialogs.inviteStarted(context);
+                }
             }
             if (request.to().tag().isPresent()) {
+                dialogs.inDialogRequest(request, context);
                 context.proxyTo(ProxyTarget.of(request.requestUri()), new ProxyOptions(ForkingMode.PARALLEL, false, null));
             } else {
                 router.route(context);
@@ -292,7 +311,10 @@ public final class StatefulProxy {
 
         @Override
         public void onServerTransactionTerminated(ServerTransaction transaction) {
-            invites.remove(transaction);
+            ProxyTransaction invite = invites.remove(transaction);
+            if (invite != null) {
+                dialogs.inviteDone(invite);
+            }
             local.onServerTransactionTerminated(transaction);
         }
     }

@@ -1,7 +1,9 @@
 /**
  * The transaction-stateful proxy core (RFC 3261 s16): request validation, route preprocessing,
  * forwarding with Record-Route and loop-detecting branch ids, parallel and sequential forking,
- * best-response selection, CANCEL propagation, stateless ACK forwarding.
+ * best-response selection, CANCEL propagation, stateless ACK forwarding; and the registry of the
+ * dialogs it record-routed ({@link io.voxplane.stack.proxy.ProxiedDialogs}), which ends them with
+ * a BYE to each side when the node shuts down.
  *
  * <p>Entry point: {@link io.voxplane.stack.proxy.StatefulProxy}, configured by a
  * {@link io.voxplane.stack.proxy.ProxyConfig}, asking a {@link io.voxplane.stack.proxy.ProxyRouter}

@@ -70,10 +70,26 @@ public final class IncomingCall extends Call {
      * @throws UserAgentException {@code VXUA-002} after a final response or when the call ended
      */
     public void provisional(int status) {
+        provisional(status, null, null);
+    }
+
+    /**
+     * Sends a provisional response 101-199 carrying {@code body} (e.g. 183 Session Progress with
+     * the SDP of early media, RFC 3960), with this UA's To tag and Contact. Without reliable
+     * provisionals (RFC 3262) the SDP is a preview: the 2xx must carry the same answer (RFC 3264
+     * s4 and RFC 6337 s3.1.1). An empty or null body sends none.
+     *
+     * @throws UserAgentException {@code VXUA-002} after a final response or when the call ended
+     */
+    public void provisional(int status, String contentType, byte[] body) {
         if (status <= 100 || status > 199) {
             throw new IllegalArgumentException("not a dialog-creating provisional status: " + status);
         }
-        SipResponse response = reply(status).contact(agent.config().contact()).build();
+        SipResponse.Builder builder = reply(status).contact(agent.config().contact());
+        if (body != null && body.length > 0) {
+            builder.body(contentType == null ? "application/sdp" : contentType, body);
+        }
+        SipResponse response = builder.build();
         synchronized (this) {
             requireUnanswered();
             ensureDialog(response);

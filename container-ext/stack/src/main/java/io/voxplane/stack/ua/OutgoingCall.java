@@ -9,7 +9,10 @@ import io.voxplane.stack.transaction.ClientTransaction;
 import io.voxplane.stack.transaction.ClientTransactionListener;
 import io.voxplane.stack.transaction.SipIdGenerator;
 import io.voxplane.stack.transaction.TransactionFailure;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A call this UA placed (UAC, RFC 3261 s13.2). The UA ACKs every 2xx itself (s13.2.2.4), again
@@ -18,9 +21,21 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class OutgoingCall extends Call implements ClientTransactionListener {
 
+    /**
+     * Provisional responses delivered to {@link #onProvisional} listeners per call. A callee sends
+     * a handful (180, 183, a 180 repeated every minute while ringing, s13.3.1.1); a peer sending
+     * more is not followed further, so a call holds bounded memory.
+     */
+    static final int MAX_KEPT_PROVISIONALS = 16;
+
     private final SipRequest invite;
     private final CompletableFuture<SipResponse> answered = new CompletableFuture<>();
     private final CompletableFuture<SipResponse> progress = new CompletableFuture<>();
+    // provisional responses so far (replayed to a late listener), the listeners, and whether a
+    // thread is delivering to them; guarded by this
+    private final List<SipResponse> provisionals = new ArrayList<>();
+    private final List<ProvisionalListener> provisionalListeners = new ArrayList<>();
+    private boolean delivering;
     private ClientInviteTransaction transaction;
     private boolean cancelSent;
     private SipRequest ack;
@@ -43,6 +58,62 @@ public final class OutgoingCall extends Call implements ClientTransactionListene
     /** Completes with the first provisional response above 100 (e.g. 180 Ringing). */
     public CompletableFuture<SipResponse> progress() {
         return progress;
+    }
+
+    /**
+     * Calls {@code listener} with every provisional response above 100, in the order they arrived
+     * (180, then 183 with early media, ...): first those that arrived before this call, then each
+     * new one. Calls are one at a time and in order, on whichever thread delivers; the first
+     * {@value #MAX_KEPT_PROVISIONALS} of a call are delivered, later ones are not.
+     */
+    public void onProvisional(Consumer<SipResponse> listener) {
+        synchronized (this) {
+            provisionalListeners.add(new ProvisionalListener(listener));
+        }
+        deliverProvisionals();
+    }
+
+    /** Delivers kept provisionals to listeners that have not had them; one thread at a time drains. */
+    private void deliverProvisionals() {
+        synchronized (this) {
+            if (delivering) {
+                return;
+            }
+            delivering = true;
+        }
+        while (true) {
+            ProvisionalListener next = null;
+            SipResponse response = null;
+            synchronized (this) {
+                for (ProvisionalListener l : provisionalListeners) {
+                    if (l.delivered < provisionals.size()) {
+                        next = l;
+                        response = provisionals.get(l.delivered++);
+                        break;
+                    }
+                }
+                if (next == null) {
+                    delivering = false;
+                    return;
+                }
+            }
+            try {
+                next.listener.accept(response);
+            } catch (RuntimeException e) {
+                System.getLogger(OutgoingCall.class.getName()).log(System.Logger.Level.WARNING,
+                        "provisional listener of " + callId() + " failed", e);
+            }
+        }
+    }
+
+    /** A provisional listener and how many kept provisionals it has had; guarded by the call. */
+    private static final class ProvisionalListener {
+        final Consumer<SipResponse> listener;
+        int delivered;
+
+        ProvisionalListener(Consumer<SipResponse> listener) {
+            this.listener = java.util.Objects.requireNonNull(listener, "listener");
+        }
     }
 
     /** The ACK sent for the 2xx, or null before. */
@@ -98,7 +169,7 @@ public final class OutgoingCall extends Call implements ClientTransactionListene
     @Override
     public void onResponse(ClientTransaction tx, SipResponse response) {
         if (response.isProvisional()) {
-            onProvisional(response);
+            provisionalReceived(response);
         } else if (response.statusClass() == 2) {
             onSuccess(response);
         } else {
@@ -137,7 +208,7 @@ public final class OutgoingCall extends Call implements ClientTransactionListene
         }
     }
 
-    private void onProvisional(SipResponse response) {
+    private void provisionalReceived(SipResponse response) {
         if (response.status() > 100 && response.to().tag().isPresent()) {
             synchronized (this) {
                 if (dialog().isEmpty() && state() == CallState.INITIATED) {
@@ -149,7 +220,13 @@ public final class OutgoingCall extends Call implements ClientTransactionListene
             }
         }
         if (response.status() > 100) {
+            synchronized (this) {
+                if (provisionals.size() < MAX_KEPT_PROVISIONALS) {
+                    provisionals.add(response);
+                }
+            }
             progress.complete(response);
+            deliverProvisionals();
         }
     }
 

@@ -10,8 +10,8 @@ import java.net.UnknownHostException;
 
 /**
  * Turns the URI a request is sent to (first Route, else Request-URI: RFC 3261 s8.1.2) into a
- * transport target. RFC 3263 DNS resolution plugs in here; {@link #literalOnly()} handles IP
- * literals only and never touches DNS.
+ * transport target. {@link #literalOnly()} handles IP literals only and never touches DNS;
+ * {@link io.voxplane.stack.dns.DnsTargetResolver} resolves host names per RFC 3263.
  */
 @FunctionalInterface
 public interface TargetResolver {
@@ -20,7 +20,9 @@ public interface TargetResolver {
     int DEFAULT_SIP_PORT = 5060;
 
     /**
-     * @throws UserAgentException {@code VXUA-001} when the URI cannot be resolved
+     * @throws UserAgentException {@code VXUA-001} when the URI cannot be resolved (no such host,
+     *                            no address), {@code VXUA-020} when a DNS lookup got no answer,
+     *                            {@code VXUA-021} for {@code sips:} or a transport other than UDP/TCP
      */
     Target resolve(Uri uri);
 

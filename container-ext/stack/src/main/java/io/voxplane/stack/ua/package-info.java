@@ -6,6 +6,7 @@
  *
  * <p>Error codes: VXUA-001 unresolvable target URI, -002 operation not allowed in the call's
  * state, -010 call rejected by a final response, -011 INVITE
- * transaction ended without a final response (shutdown).
+ * transaction ended without a final response (shutdown), -020 a DNS lookup failed (timeout,
+ * SERVFAIL), -021 a transport Voxplane lacks ({@code sips:}, {@code transport=tls}).
  */
 package io.voxplane.stack.ua;

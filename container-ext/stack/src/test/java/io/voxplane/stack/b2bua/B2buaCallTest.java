@@ -142,6 +142,33 @@ class B2buaCallTest {
     }
 
     @Test
+    void everyProvisionalOfBIsRelayedInOrderWithItsEarlyMediaSession() {
+        b2bua.inboundHandler().onMessage(invite, A_FLOW);
+        SipRequest bInvite = bInvite();
+        fromB(bInvite, 180, null);
+        fromB(bInvite, 183, ANSWER);
+        fromB(bInvite, 200, ANSWER);
+
+        List<SipResponse> responses = toA("INVITE");
+        assertEquals(List.of(180, 183, 200), responses.stream().map(SipResponse::status).toList());
+        assertEquals(0, responses.get(0).body().length);
+        assertArrayEquals(ANSWER, responses.get(1).body());
+        assertEquals("application/sdp", responses.get(1).contentType().orElseThrow());
+        // one early dialog toward A: the 183 and the 200 carry the 180's To tag
+        assertEquals(responses.get(0).to().tag(), responses.get(1).to().tag());
+        assertEquals(responses.get(0).to().tag(), responses.get(2).to().tag());
+    }
+
+    @Test
+    void provisionalsOfBAfterTheAnswerAreNotRelayed() {
+        SipResponse ok = connect();
+        fromB(bInvite(), 183, ANSWER);
+
+        assertEquals(List.of(180, 200), toA("INVITE").stream().map(SipResponse::status).toList());
+        assertEquals(ok.to().tag(), toA("INVITE").get(0).to().tag());
+    }
+
+    @Test
     void byeFromAEndsBothLegs() throws Exception {
         SipResponse ok = connect();
         b2bua.inboundHandler().onMessage(inDialogFromA(SipMethod.BYE, 2, ok), A_FLOW);

@@ -157,6 +157,32 @@ class UserAgentCallTest {
     }
 
     @Test
+    void everyProvisionalReachesListenersInOrderAlsoOneThatRegistersLate() {
+        bobAnswers = call -> {
+            call.ringing();
+            call.provisional(183, "application/sdp", ANSWER);
+        };
+        OutgoingCall call = alice.call(address("<sip:alice@127.0.0.1:5061>"), address("<sip:bob@127.0.0.1:5062>"),
+                null, "application/sdp", OFFER);
+        List<SipResponse> early = new ArrayList<>();
+        call.onProvisional(early::add);
+        network.deliverAll();
+        List<SipResponse> late = new ArrayList<>();
+        call.onProvisional(late::add);
+
+        for (List<SipResponse> seen : List.of(early, late)) {
+            assertEquals(List.of(180, 183), seen.stream().map(SipResponse::status).toList());
+            assertArrayEquals(ANSWER, seen.get(1).body());
+        }
+        assertEquals(180, completed(call.progress()).status(), "progress is the first one");
+
+        call.hangup();
+        network.deliverAll();
+        assertEquals(487, failed(call.answered()).status());
+        assertBothAgentsIdle();
+    }
+
+    @Test
     void callerCancelsARingingCall() {
         bobAnswers = IncomingCall::ringing;
         OutgoingCall call = aliceCallsBob();
