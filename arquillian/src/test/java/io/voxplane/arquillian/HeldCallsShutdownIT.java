@@ -26,7 +26,6 @@ import java.util.zip.ZipFile;
 import org.jboss.shrinkwrap.api.ArchivePath;
 import org.jboss.shrinkwrap.api.Node;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -81,17 +80,14 @@ class HeldCallsShutdownIT {
     private static final Duration BYE_WAIT = Duration.ofSeconds(30);
 
     /**
-     * The hold WAR's phase timeouts (MicroProfile Config in the WAR). The defaults (250 ms, 250 ms,
-     * 1 s, 500 ms) are production budgets: on a loaded 2-core CI box a phase took 40 % of its
-     * budget (COMPLETED 205 of 500 ms), so asserting "none forced" with them asserted a duration.
-     * Ten seconds each keep the assertion about behaviour (every plane confirms every phase) and
-     * still bound a SIGTERM shutdown well within {@code terminate}'s 60 s.
+     * Every shutdown phase's timeout for the node (system properties of the Payara JVM, so the
+     * hold WAR and the PBX WAR both get them). The defaults (250 ms, 250 ms, 1 s, 500 ms) are
+     * production budgets: on a loaded 2-core CI box a phase took 40 % of its budget (COMPLETED 205
+     * of 500 ms), so asserting "none forced" with them asserted a duration. Ten seconds each keep
+     * the assertion about behaviour (every plane confirms every phase) and still bound a SIGTERM
+     * shutdown well within {@code terminate}'s 60 s.
      */
-    private static final String PHASE_TIMEOUTS = String.join("\n",
-            "voxplane.shutdown.initiated-timeout=PT10S",
-            "voxplane.shutdown.draining-timeout=PT10S",
-            "voxplane.shutdown.terminating-timeout=PT10S",
-            "voxplane.shutdown.completed-timeout=PT10S") + "\n";
+    private static final String PHASE_TIMEOUT = "PT10S";
 
     private static MicroHostProcess payara;
     private static Path holdWar;
@@ -111,7 +107,11 @@ class HeldCallsShutdownIT {
                 "voxplane.sip.port", Integer.toString(SIP_PORT),
                 // the PBX case (its users and digest algorithm, as PbxDeploymentIT)
                 "voxplane.pbx.users", "alice:secret1,bob:secret2",
-                "voxplane.auth.algorithms", "MD5"));
+                "voxplane.auth.algorithms", "MD5",
+                "voxplane.shutdown.initiated-timeout", PHASE_TIMEOUT,
+                "voxplane.shutdown.draining-timeout", PHASE_TIMEOUT,
+                "voxplane.shutdown.terminating-timeout", PHASE_TIMEOUT,
+                "voxplane.shutdown.completed-timeout", PHASE_TIMEOUT));
     }
 
     @AfterAll
@@ -347,12 +347,11 @@ class HeldCallsShutdownIT {
         return false;
     }
 
-    /** The hold app's classes with the PBX WAR's beans.xml and runtime jars, and {@link #PHASE_TIMEOUTS}. */
+    /** The hold app's classes with the PBX WAR's beans.xml and runtime jars. */
     private static Path holdCallsWar(Path pbxWar) throws IOException {
         WebArchive pbx = ShrinkWrap.create(ZipImporter.class, "pbx.war").importFrom(pbxWar.toFile()).as(WebArchive.class);
         WebArchive hold = ShrinkWrap.create(WebArchive.class, APP + ".war")
-                .addClasses(HoldCallsApplication.class, HeldCalls.class, HeldCallsServlet.class)
-                .addAsResource(new StringAsset(PHASE_TIMEOUTS), "META-INF/microprofile-config.properties");
+                .addClasses(HoldCallsApplication.class, HeldCalls.class, HeldCallsServlet.class);
         pbx.getContent().forEach((path, node) -> {
             String name = path.get();
             if ((name.startsWith("/WEB-INF/lib/") && name.endsWith(".jar")) || name.equals("/WEB-INF/beans.xml")) {
