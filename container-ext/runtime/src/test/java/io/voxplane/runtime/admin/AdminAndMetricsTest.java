@@ -8,17 +8,15 @@ import io.voxplane.runtime.TestConcurrencyResources;
 import io.voxplane.runtime.TestSettings;
 import io.voxplane.runtime.app.NoAppRequestDispatcher;
 import io.voxplane.runtime.bus.LocalBus;
-import io.voxplane.runtime.config.ShutdownSettings;
 import io.voxplane.runtime.lifecycle.CallTerminator;
+import io.voxplane.runtime.lifecycle.GenerousShutdownSettings;
 import io.voxplane.runtime.lifecycle.ShutdownCoordinator;
 import io.voxplane.runtime.lifecycle.ShutdownReport;
 import io.voxplane.runtime.signaling.SignalingPlane;
 import io.voxplane.runtime.task.TaskTrackers;
 import io.voxplane.runtime.transport.TransportPlane;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Duration;
@@ -60,22 +58,13 @@ class AdminAndMetricsTest {
         }
     }
 
-    /** Default shutdown settings. */
-    @ApplicationScoped
-    static class DefaultShutdown {
-
-        @Produces
-        @Singleton
-        ShutdownSettings settings() {
-            return ShutdownSettings.defaults();
-        }
-    }
-
     @WeldSetup
     WeldInitiator weld = WeldInitiator.of(TransportPlane.class, SignalingPlane.class, LocalBus.class,
             TaskTrackers.class, TestConcurrencyResources.class, TestSettings.class, NoAppRequestDispatcher.class,
             ShutdownCoordinator.class, VoxplaneMetrics.class, AdminReports.class, FourCalls.class,
-            DefaultShutdown.class);
+            // Generous phase timeouts: after shutdown() the transport's event loop must have ended
+            // (threads.live 0), which the COMPLETED phase waits for only within its own timeout.
+            GenerousShutdownSettings.class);
 
     @Inject
     VoxplaneMetrics metrics;
