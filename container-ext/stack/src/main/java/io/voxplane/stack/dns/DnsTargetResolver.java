@@ -2,6 +2,7 @@ package io.voxplane.stack.dns;
 
 import io.voxplane.sip.SipUri;
 import io.voxplane.sip.Uri;
+import io.voxplane.stack.transport.IpLiterals;
 import io.voxplane.stack.transport.Target;
 import io.voxplane.stack.transport.TransportType;
 import io.voxplane.stack.ua.TargetResolver;
@@ -187,18 +188,10 @@ public final class DnsTargetResolver implements TargetResolver {
 
     /** The address of an IPv4 or bracketed IPv6 literal; empty for a name. */
     private static Optional<InetAddress> literal(String host, Uri uri) {
-        boolean bracketed = host.startsWith("[") && host.endsWith("]");
-        String bare = bracketed ? host.substring(1, host.length() - 1) : host;
-        boolean ipv4 = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = bare.indexOf(':') >= 0 && bare.matches("[0-9A-Fa-f:.]+");
-        if (!ipv4 && !ipv6) {
+        if (!IpLiterals.isLiteral(host)) {
             return Optional.empty();
         }
-        try {
-            // an IP literal: getByName parses it without any lookup
-            return Optional.of(InetAddress.getByName(bare));
-        } catch (UnknownHostException e) {
-            throw new UserAgentException(UserAgentException.UNRESOLVABLE, "bad IP literal in " + uri + ": " + e.getMessage());
-        }
+        return Optional.of(IpLiterals.parse(host).orElseThrow(() -> new UserAgentException(
+                UserAgentException.UNRESOLVABLE, "bad IP literal in " + uri)));
     }
 }

@@ -11,13 +11,13 @@ import java.util.Optional;
  * RFC 5118 s4.5 for {@code received} with or without brackets). Never does a name lookup: a
  * transport thread must not block on DNS.
  */
-final class IpLiterals {
+public final class IpLiterals {
 
     private IpLiterals() {
     }
 
     /** True when the host (brackets allowed around IPv6) is an IPv4 or IPv6 literal. */
-    static boolean isLiteral(String host) {
+    public static boolean isLiteral(String host) {
         String bare = stripBrackets(host);
         return isIpv4(bare) || isIpv6Shaped(bare);
     }
@@ -65,7 +65,7 @@ final class IpLiterals {
     }
 
     /** The address a literal host names, or empty for a host name or a malformed literal. */
-    static Optional<InetAddress> parse(String host) {
+    public static Optional<InetAddress> parse(String host) {
         if (host == null || !isLiteral(host)) {
             return Optional.empty();
         }

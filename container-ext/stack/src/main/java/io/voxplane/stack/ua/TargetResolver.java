@@ -2,11 +2,11 @@ package io.voxplane.stack.ua;
 
 import io.voxplane.sip.SipUri;
 import io.voxplane.sip.Uri;
+import io.voxplane.stack.transport.IpLiterals;
 import io.voxplane.stack.transport.Target;
 import io.voxplane.stack.transport.TransportType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 
 /**
  * Turns the URI a request is sent to (first Route, else Request-URI: RFC 3261 s8.1.2) into a
@@ -43,17 +43,10 @@ public interface TargetResolver {
     }
 
     private static InetAddress literal(String host, Uri uri) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean ipv4 = bare.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean ipv6 = bare.indexOf(':') >= 0 && bare.matches("[0-9A-Fa-f:.]+");
-        if (!ipv4 && !ipv6) {
+        if (!IpLiterals.isLiteral(host)) {
             throw new UserAgentException(UserAgentException.UNRESOLVABLE, "host is not an IP literal (no DNS here): " + uri);
         }
-        try {
-            // an IP literal: getByName parses it without any lookup
-            return InetAddress.getByName(bare);
-        } catch (UnknownHostException e) {
-            throw new UserAgentException(UserAgentException.UNRESOLVABLE, "bad IP literal in " + uri + ": " + e.getMessage());
-        }
+        return IpLiterals.parse(host).orElseThrow(() -> new UserAgentException(UserAgentException.UNRESOLVABLE,
+                "bad IP literal in " + uri));
     }
 }
